@@ -1,3 +1,6 @@
-from .cli import main
+"""``python -m casebook`` is the same as the ``casebook`` command."""
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    from .cli import main
+
+    raise SystemExit(main())

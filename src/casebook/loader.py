@@ -51,7 +51,8 @@ class Case:
     def summary(self) -> str:
         """One line: what was loaded, from where."""
         counts = ", ".join(f"{len(frame)} {name}" for name, frame in self.tables.items())
-        return (f"Loaded '{self.metadata['case']['title']}' from {self.data_dir}: "
+        # The folder's name only: a full path would differ on every machine.
+        return (f"Loaded '{self.metadata['case']['title']}' from {self.data_dir.name}/: "
                 f"{len(self.paragraphs)} article paragraphs, {counts}.")
 
 

@@ -1,0 +1,65 @@
+"""Pure functions from case tables to result tables. No widgets, no plotting, no I/O.
+
+Dates in the case are ISO text (YYYY, YYYY-MM or YYYY-MM-DD), so their first four
+characters are the year and plain text order is date order.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def year_of(dates: pd.Series) -> pd.Series:
+    """The year of each ISO date text, as integers.
+
+    >>> year_of(pd.Series(["2017-10-13", "2006"])).tolist()
+    [2017, 2006]
+    """
+    return dates.str.slice(0, 4).astype(int)
+
+
+def article_year(metadata: dict) -> int:
+    """The year the article was published, from the case metadata.
+
+    >>> article_year({"article": {"date": "2017-10-13"}})
+    2017
+    """
+    return int(metadata["article"]["date"][:4])
+
+
+def events_per_year(events: pd.DataFrame, first: int | None = None,
+                    last: int | None = None) -> pd.Series:
+    """Number of timeline events starting in each year from ``first`` to ``last``
+    (default: the years the timeline spans), with 0 for years that have none.
+
+    >>> frame = pd.DataFrame({"date": ["2000-02-09", "2000-07", "2002"]})
+    >>> events_per_year(frame).to_dict()
+    {2000: 2, 2001: 0, 2002: 1}
+    """
+    years = year_of(events["date"])
+    first = int(years.min()) if first is None else first
+    last = int(years.max()) if last is None else last
+    counts = years.value_counts().reindex(range(first, last + 1), fill_value=0).sort_index()
+    counts.index.name = "year"
+    counts.name = "events"
+    return counts
+
+
+def events_in_year(events: pd.DataFrame, actors: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The events that start in ``year``, in date order, with actor ids turned into the
+    actors' short names: the table a reader sees beside the timeline.
+
+    >>> actors = pd.DataFrame({"short_name": ["Russia"]}, index=pd.Index(["RUS"]))
+    >>> ev = pd.DataFrame({"date": ["2017-07-04"], "title": ["Statement"],
+    ...                    "category": ["diplomacy"], "actors": [("RUS",)]})
+    >>> events_in_year(ev, actors, 2017)["actors"].tolist()
+    ['Russia']
+    """
+    chosen = events[year_of(events["date"]) == year].sort_values("date")
+    names = actors["short_name"].to_dict()
+    return pd.DataFrame({
+        "date": chosen["date"].to_list(),
+        "event": chosen["title"].to_list(),
+        "category": chosen["category"].str.replace("_", " ").to_list(),
+        "actors": [", ".join(names[a] for a in ids) for ids in chosen["actors"]],
+    })

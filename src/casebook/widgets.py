@@ -1,0 +1,37 @@
+"""Widget builders: they build controls and wire them to model and plot functions, and
+hold no logic of their own. The default state of each widget shows what a reader of the
+static page sees."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from . import model
+from .loader import Case
+
+
+def events_table_html(case: Case, year: int) -> str:
+    """The HTML shown under the year slider: a heading and the events of that year."""
+    table = model.events_in_year(case.events, case.actors, year)
+    if table.empty:
+        return (f"<p><b>{year}</b>: no event of this year is in the timeline "
+                "(which does not mean nothing happened).</p>")
+    heading = f"<p><b>{year}</b>: {len(table)} event{'s' * (len(table) != 1)}</p>"
+    return heading + table.to_html(index=False, border=0)
+
+
+def year_explorer(case: Case) -> widgets.VBox:
+    """A year slider over the timeline and the table of that year's events; starts at the
+    year the article was published."""
+    years = model.year_of(case.events["date"])
+    slider = widgets.IntSlider(
+        value=model.article_year(case.metadata), min=int(years.min()), max=int(years.max()),
+        description="Year", continuous_update=False,
+        style={"description_width": "initial"}, layout=widgets.Layout(width="60%"))
+    table = widgets.HTML(events_table_html(case, slider.value))
+
+    def redraw(change):
+        table.value = events_table_html(case, change["new"])
+
+    slider.observe(redraw, names="value")
+    return widgets.VBox([slider, table])
