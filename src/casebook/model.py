@@ -63,3 +63,20 @@ def events_in_year(events: pd.DataFrame, actors: pd.DataFrame, year: int) -> pd.
         "category": chosen["category"].str.replace("_", " ").to_list(),
         "actors": [", ".join(names[a] for a in ids) for ids in chosen["actors"]],
     })
+
+
+def lesson_map(lessons: pd.DataFrame) -> pd.DataFrame:
+    """The course map as a reader sees it: number, title, minutes, status, one-line summary.
+
+    >>> frame = pd.DataFrame({"title": ["Start here"], "minutes": [20], "status": ["ready"],
+    ...                       "summary": ["How to use it."]}, index=pd.Index(["00_start"]))
+    >>> lesson_map(frame).to_dict("index")
+    {'00': {'title': 'Start here', 'minutes': 20, 'status': 'ready', 'what it covers': 'How to use it.'}}
+    """
+    table = pd.DataFrame({
+        "title": lessons["title"].to_list(),
+        "minutes": [int(m) for m in lessons["minutes"]],
+        "status": lessons["status"].to_list(),
+        "what it covers": lessons["summary"].to_list(),
+    }, index=pd.Index([str(i).split("_")[0] for i in lessons.index], name="lesson"))
+    return table
