@@ -134,6 +134,7 @@ class _Loader:
                 self.problems.append(Problem(METADATA_FILE, None, f"[{section}]", None,
                                              f"a [{section}] section with keys "
                                              + ", ".join(keys), found="the section is missing"))
+                metadata[section] = {}  # later checks read it as an empty section
                 continue
             for key, kind in keys.items():
                 value = values.get(key)
@@ -279,7 +280,8 @@ class _Loader:
     # -- across tables -------------------------------------------------------------------
     def _ids(self, table_name: str) -> list[str]:
         table = schema.TABLES[table_name]
-        return [values[table.key[0]] for values in self.rows.get(table_name, {}).values()]
+        ids = (values[table.key[0]] for values in self.rows.get(table_name, {}).values())
+        return [i for i in ids if i is not None]  # a bad id was reported where it stands
 
     def _check_references(self) -> None:
         for table in schema.TABLES.values():
@@ -291,7 +293,7 @@ class _Loader:
                     continue  # that table already failed; its own problems say why
                 for row, values in self.rows[table.name].items():
                     value = values[column.name]
-                    for ref in (value if column.kind == schema.REFS else (value,)):
+                    for ref in ((value or ()) if column.kind == schema.REFS else (value,)):
                         if ref is None or ref in known:
                             continue
                         guess = difflib.get_close_matches(ref, known, n=1)

@@ -70,8 +70,8 @@ def lesson_map(lessons: pd.DataFrame) -> pd.DataFrame:
 
     >>> frame = pd.DataFrame({"title": ["Start here"], "minutes": [20], "status": ["ready"],
     ...                       "summary": ["How to use it."]}, index=pd.Index(["00_start"]))
-    >>> lesson_map(frame).to_dict("index")
-    {'00': {'title': 'Start here', 'minutes': 20, 'status': 'ready', 'what it covers': 'How to use it.'}}
+    >>> lesson_map(frame).loc["00", "title"], lesson_map(frame).columns.to_list()
+    ('Start here', ['title', 'minutes', 'status', 'what it covers'])
     """
     table = pd.DataFrame({
         "title": lessons["title"].to_list(),

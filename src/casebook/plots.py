@@ -55,8 +55,12 @@ def _year_list(years: list[int]) -> str:
 def describe_events_per_year(counts: pd.Series, highlight: int | None = None) -> str:
     """The text description of the events-per-year chart.
 
-    >>> describe_events_per_year(pd.Series([2, 0, 1], index=[2000, 2001, 2002]), 2002)
-    'Bar chart: number of timeline events per year, 2000 to 2002, 3 events in all. Most events: 2000 (2). Years with no event in the timeline: 2001. Highlighted (hatched bar): 2002, with 1 event.'
+    >>> text = describe_events_per_year(pd.Series([2, 0, 1], index=[2000, 2001, 2002]), 2002)
+    >>> print(text.replace(". ", ".\\n"))
+    Bar chart: number of timeline events per year, 2000 to 2002, 3 events in all.
+    Most events: 2000 (2).
+    Years with no event in the timeline: 2001.
+    Highlighted (hatched bar): 2002, with 1 event.
     """
     top = int(counts.max())
     busiest = [int(y) for y in counts.index[counts == top]]

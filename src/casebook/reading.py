@@ -34,8 +34,9 @@ def decode_text(path: Path, label: str) -> tuple[str | None, list[Problem], list
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
     >>> _ = p.write_bytes(b"a\\n\\xe9\\n")
     >>> text, problems, notes = decode_text(p, "t.csv")
-    >>> print(problems[0])
-    t.csv, row 2: found the byte 0xe9, which is not UTF-8 text; expected a file saved as 'CSV UTF-8' (in Excel: Save As > CSV UTF-8).
+    >>> print(str(problems[0]).replace("; ", ";\\n"))
+    t.csv, row 2: found the byte 0xe9, which is not UTF-8 text;
+    expected a file saved as 'CSV UTF-8' (in Excel: Save As > CSV UTF-8).
     """
     if not path.is_file():
         where = path.parent

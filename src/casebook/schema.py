@@ -105,7 +105,8 @@ class Table:
 
 
 def _source(required: bool = True) -> Column:
-    return Column("source_id", REF, required=required, table="sources", meaning="where it comes from")
+    return Column("source_id", REF, required=required, table="sources",
+                  meaning="where it comes from")
 
 
 EVENT_CATEGORIES = (
@@ -158,7 +159,8 @@ TABLES: dict[str, Table] = {
                 Column("actor_id", ID),
                 Column("name", TEXT),
                 Column("short_name", TEXT),
-                Column("x", NUMBER, minimum=-1, maximum=1, meaning="fixed position in network charts"),
+                Column("x", NUMBER, minimum=-1, maximum=1,
+                       meaning="fixed position in network charts"),
                 Column("y", NUMBER, minimum=-1, maximum=1),
                 Column("description", TEXT),
             ),
