@@ -4,6 +4,7 @@ stored outputs from one clean run, lesson structure, and no case names in code c
 import re
 
 import pytest
+
 from conftest import NOTEBOOKS, REPO, cell_text, code_cells, read_notebook
 
 IDS = [p.name for p in NOTEBOOKS]

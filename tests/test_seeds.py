@@ -1,8 +1,7 @@
 """The numbered article must stay word for word the seed text, paragraph by paragraph."""
 
-from conftest import REPO
-
 from casebook.loader import PARAGRAPH_LINE
+from conftest import REPO
 
 SEED = REPO / "seeds" / "what-drives-russias-korea-policy.txt"
 NUMBERED = REPO / "seeds" / "article_numbered.md"
