@@ -124,7 +124,9 @@ class _Loader:
         try:
             metadata = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            self.problems.append(Problem(METADATA_FILE, getattr(exc, "lineno", None), None, None,
+            line = re.search(r"at line (\d+)", str(exc))  # Python 3.11 gives no .lineno
+            self.problems.append(Problem(METADATA_FILE, int(line.group(1)) if line else None,
+                                         None, None,
                                          "TOML: key = \"value\" lines under [case] and "
                                          "[article]", found=f"it could not be read ({exc})"))
             return {}
@@ -209,7 +211,7 @@ class _Loader:
         unknown = [name for name in header if name not in table.column_names]
         for name in missing:
             guess = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
-            found = (f"no column '{name}', but a column '{guess[0]}': is it misspelt?" if guess
+            found = (f"no column '{name}', but a column '{guess[0]}' (misspelt?)" if guess
                      else f"no column '{name}'")
             self.problems.append(Problem(table.file, 1, name, None,
                                          "the columns " + ", ".join(table.column_names),
@@ -297,11 +299,11 @@ class _Loader:
                         if ref is None or ref in known:
                             continue
                         guess = difflib.get_close_matches(ref, known, n=1)
-                        hint = f"; did you mean {guess[0]!r}?" if guess else ""
+                        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
                         self.problems.append(Problem(
                             table.file, row, column.name, ref,
-                            f"an id listed in {column.table}.csv{hint}",
-                            found=f"the unknown id {ref!r}"))
+                            f"an id listed in {column.table}.csv",
+                            found=f"the unknown id {ref!r}{hint}"))
 
     def _check_grids(self) -> None:
         for table in schema.TABLES.values():

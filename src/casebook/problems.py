@@ -24,7 +24,8 @@ class Problem:
     def __str__(self) -> str:
         place = [self.file]
         if self.row is not None:
-            place.append(f"row {self.row}")
+            # A spreadsheet shows rows; a text file such as metadata.toml has lines.
+            place.append(f"{'row' if self.file.endswith('.csv') else 'line'} {self.row}")
         if self.column is not None:
             place.append(f"column '{self.column}'")
         if self.found is not None:

@@ -54,7 +54,8 @@ def decode_text(path: Path, label: str) -> tuple[str | None, list[Problem], list
                 line,
                 None,
                 None,
-                "a file saved as 'CSV UTF-8' (in Excel: Save As > CSV UTF-8)",
+                ("a file saved as 'CSV UTF-8' (in Excel: Save As > CSV UTF-8)"
+                 if path.suffix == ".csv" else "a file saved as UTF-8 text"),
                 found=f"found the byte 0x{byte}, which is not UTF-8 text",
             )
         ], []
@@ -89,12 +90,23 @@ def read_csv_file(path: Path, label: str) -> RawTable:
                     "(\"\")", found=f"the CSV could not be read ({exc})")
         )
         return raw
-    header = [name.strip() for name in records[0]]
-    if header != records[0]:
+    # The header is the first row that is not blank; rows keep the numbers a spreadsheet shows.
+    header_index = next(i for i, r in enumerate(records) if any(c.strip() for c in r))
+    if header_index:
+        raw.notes.append(f"{label}: skipped {header_index} blank row(s) above the header.")
+    header = [name.strip() for name in records[header_index]]
+    if header != records[header_index]:
         raw.notes.append(f"{label}: removed spaces around column names in the header.")
+    if len(header) == 1 and ";" in header[0]:
+        raw.problems.append(
+            Problem(label, header_index + 1, None, None,
+                    "cells separated by commas (in Excel: Save As > CSV UTF-8 (Comma delimited))",
+                    found="cells separated by semicolons")
+        )
+        return raw
     raw.header = header
     stripped_count = 0
-    for index, record in enumerate(records[1:], start=2):
+    for index, record in enumerate(records[header_index + 1 :], start=header_index + 2):
         if not record or all(cell.strip() == "" for cell in record):
             continue  # a blank line between rows is harmless
         if len(record) != len(header):
