@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from casebook import load_case, model, plots, widgets  # noqa: E402
-from casebook.refresh import _CurrentEnvironmentSpecs  # noqa: E402
+from casebook.refresh import CurrentEnvironmentKernel  # noqa: E402
 
 
 def median_seconds(action, repeats: int) -> float:
@@ -38,11 +38,9 @@ def median_seconds(action, repeats: int) -> float:
 
 
 def run_notebook(notebook) -> None:
-    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
-    manager = KernelManager(kernel_spec_manager=_CurrentEnvironmentSpecs())
-    NotebookClient(notebook, km=manager, timeout=600,
+    NotebookClient(notebook, kernel_manager_class=CurrentEnvironmentKernel, timeout=600,
                    resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
 
 

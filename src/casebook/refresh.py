@@ -15,6 +15,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets import default
 
 
 class _CurrentEnvironmentSpecs(KernelSpecManager):
@@ -22,6 +23,14 @@ class _CurrentEnvironmentSpecs(KernelSpecManager):
 
     def get_kernel_spec(self, kernel_name):
         return self.kernel_spec_class(resource_dir=RESOURCES, **get_kernel_dict())
+
+
+class CurrentEnvironmentKernel(KernelManager):
+    """A kernel manager that always starts ipykernel of the running interpreter."""
+
+    @default("kernel_spec_manager")
+    def _current_environment_specs(self) -> KernelSpecManager:
+        return _CurrentEnvironmentSpecs(data_dir=self.data_dir)
 
 
 def find_notebooks(start: Path | None = None) -> list[Path]:
@@ -36,8 +45,9 @@ def find_notebooks(start: Path | None = None) -> list[Path]:
 def refresh_notebook(path: Path, timeout: int = 600) -> None:
     """Execute one notebook in its own folder and write it back only if every cell ran."""
     notebook = nbformat.read(path, as_version=4)
-    manager = KernelManager(kernel_spec_manager=_CurrentEnvironmentSpecs())
-    client = NotebookClient(notebook, km=manager, timeout=timeout,
+    # nbclient creates, and so also shuts down and closes, the kernel it runs.
+    client = NotebookClient(notebook, kernel_manager_class=CurrentEnvironmentKernel,
+                            kernel_name="python3", timeout=timeout,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)",
