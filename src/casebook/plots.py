@@ -16,6 +16,8 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .tables import show as show_table
+
 OKABE_ITO = matplotlib.color_sequences["okabe_ito"]
 BASE_COLOUR = OKABE_ITO[5]  # blue
 HIGHLIGHT_COLOUR = OKABE_ITO[6]  # vermilion
@@ -45,7 +47,7 @@ class Chart:
         display({"text/markdown": "**Figure description.** " + self.description,
                  "text/plain": "Figure description. " + self.description}, raw=True)
         if with_table:
-            display(self.table)
+            show_table(self.table)
 
 
 def _year_list(years: list[int]) -> str:
