@@ -17,7 +17,7 @@ def events_table_html(case: Case, year: int) -> str:
         return (f"<p><b>{year}</b>: no event of this year is in the timeline "
                 "(which does not mean nothing happened).</p>")
     heading = f"<p><b>{year}</b>: {len(table)} event{'s' * (len(table) != 1)}</p>"
-    return heading + table.to_html(index=False, border=0)
+    return heading + table.to_html(index=False, border=0, justify="left")
 
 
 def year_explorer(case: Case) -> widgets.VBox:
