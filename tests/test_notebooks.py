@@ -53,12 +53,20 @@ def test_lesson_states_minutes_objectives_and_key_points(path, case):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_exercise_solutions_are_collapsed(path):
+def test_every_exercise_has_a_collapsed_solution_before_the_next_section(path):
     markdown = [cell_text(c) for c in read_notebook(path)["cells"]
                 if c["cell_type"] == "markdown"]
-    exercises = [m for m in markdown if "Exercise" in m or "Your turn" in m]
-    solutions = [m for m in markdown if "<details>" in m and "Solution" in m]
-    assert len(solutions) >= len([m for m in exercises if m.lstrip().startswith("##")])
+    for index, text in enumerate(markdown):
+        if not re.match(r"#+ (Exercise|Challenge|Your turn)", text.lstrip()):
+            continue
+        title = text.strip().splitlines()[0]
+        following = []
+        for later in markdown[index + 1:]:
+            if later.lstrip().startswith("#"):
+                break
+            following.append(later)
+        assert any(re.search(r"<details>\s*<summary>.*Solution", t, re.S) for t in following), (
+            f"{path.name}: '{title}' has no collapsed <details> Solution before the next section")
 
 
 def case_names(case) -> set[str]:

@@ -43,8 +43,6 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     table: str | None = None  # for REF and REFS: the table whose ids are allowed
-    meaning: str = ""
-
     def expected(self) -> str:
         """What a valid cell looks like, in words for the error message."""
         if self.kind == CHOICE:
@@ -87,7 +85,6 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    meaning: str = ""
     # True: the two key columns (both REF) must pair every id of one table with every id of
     # the other, so that the model never meets a missing effect, weight or rating.
     complete_grid: bool = False
@@ -105,8 +102,7 @@ class Table:
 
 
 def _source(required: bool = True) -> Column:
-    return Column("source_id", REF, required=required, table="sources",
-                  meaning="where it comes from")
+    return Column("source_id", REF, required=required, table="sources")
 
 
 EVENT_CATEGORIES = (
@@ -151,7 +147,6 @@ TABLES: dict[str, Table] = {
                 Column("note", TEXT, required=False),
             ),
             key=("source_id",),
-            meaning="every source that a dated row cites",
         ),
         Table(
             "actors",
@@ -159,8 +154,7 @@ TABLES: dict[str, Table] = {
                 Column("actor_id", ID),
                 Column("name", TEXT),
                 Column("short_name", TEXT),
-                Column("x", NUMBER, minimum=-1, maximum=1,
-                       meaning="fixed position in network charts"),
+                Column("x", NUMBER, minimum=-1, maximum=1),  # fixed place in network charts
                 Column("y", NUMBER, minimum=-1, maximum=1),
                 Column("description", TEXT),
             ),
