@@ -74,3 +74,14 @@ def test_environment_report_is_all_clear_in_the_test_environment():
     count = len(project["dependencies"]) + len(project["optional-dependencies"]["test"])
     assert environment_report(("test",)).splitlines()[-1] == (
         f"All {count} course packages are installed at the tested versions.")
+
+
+def test_pre_commit_keeps_notebook_outputs_and_counts_and_runs_ruff():
+    """nbval compares stored outputs; stripping them (or the counts) would break every test."""
+    config = (REPO / ".pre-commit-config.yaml").read_text()
+    assert re.search(r"id: nbstripout\n\s+args: \[--keep-output, --keep-count\]", config)
+    assert "id: ruff-check" in config
+    ruff_pin = re.search(r"ruff-pre-commit\n\s+rev: v(\S+)", config).group(1)
+    test_extra = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"]["test"]
+    assert f"ruff=={ruff_pin}" in test_extra, "pre-commit and the test extra pin different ruff"
