@@ -168,8 +168,8 @@ def test_effects_are_whole_numbers(case):
 
 def test_blank_optional_paragraphs_are_missing_values(case):
     """A blank optional integer cell becomes <NA>, not 0 or a float."""
-    rows = read_rows("effects")
-    paragraphs = case.effects["paragraph"]
+    rows = read_rows("options")
+    paragraphs = case.options["paragraph"]
     assert pd.api.types.is_integer_dtype(paragraphs)
     assert paragraphs.isna().tolist() == [r["paragraph"] == "" for r in rows]
     assert any(r["paragraph"] == "" for r in rows) and any(r["paragraph"] for r in rows)

@@ -216,7 +216,7 @@ TABLES: dict[str, Table] = {
                 Column("factor_id", REF, table="factors"),
                 Column("effect", INTEGER, minimum=-2, maximum=2),
                 Column("rationale", TEXT),
-                Column("paragraph", PARAGRAPH, required=False),
+                Column("paragraph", PARAGRAPH),
             ),
             key=("option_id", "factor_id"),
             complete_grid=True,
