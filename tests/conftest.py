@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import matplotlib
@@ -40,6 +39,3 @@ def code_cells(notebook: dict) -> list[dict]:
 def cell_text(cell: dict) -> str:
     source = cell["source"]
     return "".join(source) if isinstance(source, list) else source
-
-
-__all__ = ["DATA", "NOTEBOOKS", "REPO", "cell_text", "code_cells", "os", "read_notebook"]
