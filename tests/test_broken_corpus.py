@@ -145,3 +145,11 @@ def test_the_corpus_files_are_not_copies_of_the_real_ones():
                 continue
             assert (DATA / path.name).is_file(), f"{fault}/{path.name} replaces no real file"
             assert path.read_bytes() != (DATA / path.name).read_bytes(), f"{fault}/{path.name}"
+
+
+@pytest.mark.parametrize("fault", ["duplicate_relation", "reversed_relation"])
+def test_a_repeated_pair_of_actors_is_reported_once(fault, tmp_path):
+    """One repeated relation is one problem, whichever order the two actors are written in."""
+    with pytest.raises(CaseDataError) as raised:
+        load_case(broken_copy(fault, tmp_path))
+    assert [str(p) for p in raised.value.problems] == expected_lines(fault)

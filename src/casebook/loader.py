@@ -290,15 +290,15 @@ class _Loader:
             for column in table.columns:
                 if column.kind not in (schema.REF, schema.REFS):
                     continue
-                known = self._ids(column.table)
                 if not self.rows.get(column.table):
                     continue  # that table already failed; its own problems say why
+                known = set(self._ids(column.table))
                 for row, values in self.rows[table.name].items():
                     value = values[column.name]
                     for ref in ((value or ()) if column.kind == schema.REFS else (value,)):
                         if ref is None or ref in known:
                             continue
-                        guess = difflib.get_close_matches(ref, known, n=1)
+                        guess = difflib.get_close_matches(ref, sorted(known), n=1)
                         hint = f" (did you mean {guess[0]!r}?)" if guess else ""
                         self.problems.append(Problem(
                             table.file, row, column.name, ref,
@@ -311,8 +311,9 @@ class _Loader:
                 continue
             first, second = (table.column(c) for c in table.key)
             present = {(v[first.name], v[second.name]) for v in self.rows[table.name].values()}
+            seconds = self._ids(second.table)
             for a in self._ids(first.table):
-                for b in self._ids(second.table):
+                for b in seconds:
                     if (a, b) not in present:
                         self.problems.append(Problem(
                             table.file, None, f"{first.name} + {second.name}", None,
@@ -351,24 +352,25 @@ class _Loader:
             if None not in (v["start_year"], v["end_year"]) and v["end_year"] < v["start_year"]:
                 self._rule("periods.csv", row, "end_year", v["end_year"],
                            f"a year no earlier than start_year ({v['start_year']})")
-        pairs: dict[tuple, int] = {}
+        # The same pair in the same order is a duplicate key, reported by _check_unique;
+        # here only the pair written the other way round (PRK / RUS after RUS / PRK).
+        reversed_pairs: dict[tuple, int] = {}
         for row, v in self.rows.get("relations", {}).items():
             if v["actor_a"] is not None and v["actor_a"] == v["actor_b"]:
                 self._rule("relations.csv", row, "actor_b", v["actor_b"],
                            "an actor other than actor_a")
-            pair = (v["period_id"], frozenset((v["actor_a"], v["actor_b"])))
-            if pair in pairs:
+            if (v["period_id"], v["actor_a"], v["actor_b"]) in reversed_pairs:
                 self._rule("relations.csv", row, "actor_a + actor_b",
                            f"{v['actor_a']} / {v['actor_b']}",
-                           f"each pair of actors once per period (already on row {pairs[pair]},"
-                           " in the other order)")
-            pairs.setdefault(pair, row)
-        for table_name in ("events",):
-            for row, v in self.rows.get(table_name, {}).items():
-                if v["end_date"] and v["date"] and _parse_date(v["end_date"]) < _parse_date(
-                        v["date"]):
-                    self._rule(f"{table_name}.csv", row, "end_date", v["end_date"],
-                               f"a date no earlier than date ({v['date']})")
+                           "each pair of actors once per period (already on row "
+                           f"{reversed_pairs[(v['period_id'], v['actor_a'], v['actor_b'])]}, "
+                           "in the other order)")
+            if v["actor_a"] != v["actor_b"]:
+                reversed_pairs.setdefault((v["period_id"], v["actor_b"], v["actor_a"]), row)
+        for row, v in self.rows.get("events", {}).items():
+            if v["end_date"] and v["date"] and _parse_date(v["end_date"]) < _parse_date(v["date"]):
+                self._rule("events.csv", row, "end_date", v["end_date"],
+                           f"a date no earlier than date ({v['date']})")
         for row, v in self.rows.get("un_votes", {}).items():
             counted = [v[c] for c in ("votes_for", "votes_against", "abstentions")]
             if sum(c or 0 for c in counted) > 15:
