@@ -8,4 +8,4 @@ from .loader import Case, find_data_dir, load_case
 from .problems import CaseDataError, Problem
 
 __all__ = ["Case", "CaseDataError", "Problem", "find_data_dir", "load_case"]
-__version__ = "0.1.0"
+__version__ = __import__("importlib.metadata").metadata.version("casebook")
