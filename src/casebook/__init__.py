@@ -4,8 +4,12 @@ Data flows one way: ``load_case`` (validated tables) -> ``model`` (pure function
 DataFrames) -> ``plots`` (figure + text description) -> ``widgets`` (controls wired to both).
 """
 
-from .loader import Case, find_data_dir, load_case
+from .case import Article, Case
+from .dates import PartialDate
+from .loader import find_data_dir, load_case
 from .problems import CaseDataError, Problem
+from .validation import validate_table
 
-__all__ = ["Case", "CaseDataError", "Problem", "find_data_dir", "load_case"]
+__all__ = ["Article", "Case", "CaseDataError", "PartialDate", "Problem", "find_data_dir",
+           "load_case", "validate_table"]
 __version__ = __import__("importlib.metadata").metadata.version("casebook")

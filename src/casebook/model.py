@@ -1,7 +1,7 @@
 """Pure functions from case tables to result tables. No widgets, no plotting, no I/O.
 
-Dates in the case are ISO text (YYYY, YYYY-MM or YYYY-MM-DD), so their first four
-characters are the year and plain text order is date order.
+Dates in the case are ``PartialDate`` values (a day, a month or a year, as the source gives
+it); they sort in date order and know their year.
 """
 
 from __future__ import annotations
@@ -10,21 +10,13 @@ import pandas as pd
 
 
 def year_of(dates: pd.Series) -> pd.Series:
-    """The year of each ISO date text, as integers.
+    """The year of each date, as integers.
 
-    >>> year_of(pd.Series(["2017-10-13", "2006"])).tolist()
+    >>> from casebook.dates import PartialDate
+    >>> year_of(pd.Series([PartialDate.parse("2017-10-13"), PartialDate.parse("2006")])).tolist()
     [2017, 2006]
     """
-    return dates.str.slice(0, 4).astype(int)
-
-
-def article_year(metadata: dict) -> int:
-    """The year the article was published, from the case metadata.
-
-    >>> article_year({"article": {"date": "2017-10-13"}})
-    2017
-    """
-    return int(metadata["article"]["date"][:4])
+    return dates.map(lambda date: date.year).astype(int)
 
 
 def events_per_year(events: pd.DataFrame, first: int | None = None,
@@ -32,7 +24,9 @@ def events_per_year(events: pd.DataFrame, first: int | None = None,
     """Number of timeline events starting in each year from ``first`` to ``last``
     (default: the years the timeline spans), with 0 for years that have none.
 
-    >>> frame = pd.DataFrame({"date": ["2000-02-09", "2000-07", "2002"]})
+    >>> from casebook.dates import PartialDate
+    >>> dates = ["2000-02-09", "2000-07", "2002"]
+    >>> frame = pd.DataFrame({"date": [PartialDate.parse(d) for d in dates]})
     >>> events_per_year(frame).to_dict()
     {2000: 2, 2001: 0, 2002: 1}
     """
@@ -50,7 +44,8 @@ def events_in_year(events: pd.DataFrame, actors: pd.DataFrame, year: int) -> pd.
     actors' short names: the table a reader sees beside the timeline.
 
     >>> actors = pd.DataFrame({"short_name": ["Russia"]}, index=pd.Index(["RUS"]))
-    >>> ev = pd.DataFrame({"date": ["2017-07-04"], "title": ["Statement"],
+    >>> from casebook.dates import PartialDate
+    >>> ev = pd.DataFrame({"date": [PartialDate.parse("2017-07-04")], "title": ["Statement"],
     ...                    "category": ["diplomacy"], "actors": [("RUS",)]})
     >>> events_in_year(ev, actors, 2017)["actors"].tolist()
     ['Russia']

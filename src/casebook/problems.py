@@ -7,6 +7,7 @@ actors.csv, row 4, column 'x': found '1.5'; expected a number from -1 to 1.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,11 @@ class CaseDataError(ValueError):
         noun = "problem" if count == 1 else "problems"
         lines = [f"The case data in {self.data_dir} has {count} {noun}:"]
         lines += [f"  - {p}" for p in self.problems]
-        lines.append("lessons_data/README.md says what each file and column may hold.")
+        dictionary = Path(self.data_dir) / "README.md"
+        lines.append(f"The data dictionary {dictionary} says what each file and column may hold."
+                     if dictionary.is_file() else
+                     "The course's data dictionary (lessons_data/README.md in the course "
+                     "repository) says what each file and column may hold.")
         return "\n".join(lines)
 
     def _render_traceback_(self) -> list[str]:

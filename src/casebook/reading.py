@@ -91,7 +91,13 @@ def read_csv_file(path: Path, label: str) -> RawTable:
         )
         return raw
     # The header is the first row that is not blank; rows keep the numbers a spreadsheet shows.
-    header_index = next(i for i, r in enumerate(records) if any(c.strip() for c in r))
+    header_index = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
+    if header_index is None:  # only empty cells, as a spreadsheet saves an emptied sheet
+        raw.problems.append(
+            Problem(label, None, None, None, "a header row naming the columns, then one row "
+                    "per record", found="the file has only empty cells")
+        )
+        return raw
     if header_index:
         raw.notes.append(f"{label}: skipped {header_index} blank row(s) above the header.")
     header = [name.strip() for name in records[header_index]]

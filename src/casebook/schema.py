@@ -1,18 +1,32 @@
-"""The contract for ``lessons_data/``: every table, every column, what each may hold.
+"""The contract for a case folder such as ``lessons_data/``: every table, every column, what
+each may hold, the rules that join them, and the keys of ``metadata.toml``.
 
-The loader checks the files against these declarations and nothing else, so a new column or
-a new allowed value is added here (and in ``lessons_data/README.md``, which a test keeps in
-step with this file).
+Everything the loader checks is declared here and nowhere else: a column's kind and range, a
+table's key, its rules (``rules.py``) and whether it is optional. The column tables of the
+data dictionary (``lessons_data/README.md``) are generated from these declarations by
+``casebook dictionary``, so the dictionary cannot drift from what is checked.
 
 >>> TABLES["actors"].file
 'actors.csv'
+>>> TABLES["periods"].rules[0].describe()
+'end_year no earlier than start_year'
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Kinds of column. Each kind has one checker in validation.py.
+from .rules import (
+    CompleteGrid,
+    NotBefore,
+    PairGrid,
+    QuoteInParagraph,
+    Rule,
+    SomePositive,
+    SumEquals,
+)
+
+# Kinds of column. validation.py turns a cell of each kind into its typed value.
 ID = "id"  # a short name other tables refer to: letters, digits, _ - .
 TEXT = "text"  # free text
 INTEGER = "integer"  # a whole number, optionally between minimum and maximum
@@ -23,26 +37,33 @@ REF = "ref"  # the id of a row in another table
 REFS = "refs"  # several such ids separated by ";"
 PARAGRAPH = "paragraph"  # a paragraph number of the numbered article
 URL = "url"  # an http(s) address
+PATH = "path"  # metadata only: a file inside the case folder
 
-CONFIDENCE = ("H", "M", "L")
-YES_NO = ("yes", "no")
+KIND_NAMES = {ID: "id", TEXT: "text", INTEGER: "whole number", NUMBER: "number",
+              DATE: "date", CHOICE: "choice", REF: "id from {table}.csv",
+              REFS: "ids from {table}.csv, `;` between", PARAGRAPH: "paragraph number",
+              URL: "web address", PATH: "file name"}
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table. ``required=False`` lets a cell be blank.
+    """One column of a table. ``required=False`` lets a cell be blank; ``ordered`` says the
+    choices are listed from lowest to highest, so the loaded column sorts that way.
 
-    >>> Column("x", NUMBER, minimum=-1, maximum=1).expected()
+    >>> Column("x", NUMBER, "where", minimum=-1, maximum=1).expected()
     'a number from -1 to 1'
     """
 
     name: str
     kind: str
+    meaning: str
     required: bool = True
     choices: tuple[str, ...] = ()
+    ordered: bool = False
     minimum: float | None = None
     maximum: float | None = None
     table: str | None = None  # for REF and REFS: the table whose ids are allowed
+
     def expected(self) -> str:
         """What a valid cell looks like, in words for the error message."""
         if self.kind == CHOICE:
@@ -69,7 +90,23 @@ class Column:
             return "the number of a paragraph of the numbered article"
         if self.kind == URL:
             return "an address starting with http:// or https://"
+        if self.kind == PATH:
+            return "the name of a file inside the case folder"
         return "some text"
+
+    def allowed(self) -> str:
+        """The allowed values in a few words, for the data dictionary."""
+        if self.kind == CHOICE:
+            listed = ", ".join(f"`{c}`" for c in self.choices)
+            return listed + (" (lowest to highest)" if self.ordered else "")
+        if self.kind in (INTEGER, NUMBER) and (self.minimum is not None
+                                              or self.maximum is not None):
+            return self.expected().split(" ", 2)[2]  # "from -2 to 2"
+        if self.kind == DATE:
+            return "YYYY-MM-DD, YYYY-MM or YYYY"
+        if self.kind == URL:
+            return "starts with http:// or https://"
+        return ""
 
 
 def _plain(value: float | None) -> str | None:
@@ -80,14 +117,25 @@ def _plain(value: float | None) -> str | None:
 
 @dataclass(frozen=True)
 class Table:
-    """One CSV file. ``key`` names the columns whose values must be unique together."""
+    """One CSV file. ``key`` names the columns whose values must be unique together; a
+    single-column key indexes the loaded table. An ``optional`` table may be left out of a
+    case: it then loads empty, and the lessons that need it say so."""
 
     name: str
+    row_is: str  # "one row is ..." for the dictionary
+    content: str  # sourced fact, the course's coding, ...
+    about: str  # a paragraph for the dictionary
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    # True: the two key columns (both REF) must pair every id of one table with every id of
-    # the other, so that the model never meets a missing effect, weight or rating.
-    complete_grid: bool = False
+    rules: tuple[Rule, ...] = ()
+    optional: bool = False
+
+    def __post_init__(self):
+        names = self.column_names
+        used = [*self.key] + [c for rule in self.rules for c in rule.columns()]
+        unknown = [c for c in used if c not in names]
+        if unknown:  # a renamed column must not switch a key or a rule off in silence
+            raise ValueError(f"schema: table {self.name} has no column(s) {unknown}")
 
     @property
     def file(self) -> str:
@@ -101,268 +149,387 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-def _source(required: bool = True) -> Column:
-    return Column("source_id", REF, required=required, table="sources")
+def _source(required: bool = True, what: str = "the source of the row's fact") -> Column:
+    return Column("source_id", REF, what, required=required, table="sources")
 
 
-EVENT_CATEGORIES = (
-    "diplomacy",
-    "summit",
-    "treaty",
-    "talks",
-    "nuclear_test",
-    "missile_test",
-    "sanctions",
-    "military",
-    "economy",
-)
+def _id(name: str, what: str = "short name other tables use") -> Column:
+    return Column(name, ID, what)
+
+
+def _ref(name: str, table: str, meaning: str, required: bool = True) -> Column:
+    return Column(name, REF, meaning, required=required, table=table)
+
+
+def _choice(name: str, choices: tuple[str, ...], meaning: str, ordered: bool = False) -> Column:
+    return Column(name, CHOICE, meaning, choices=choices, ordered=ordered)
+
+
+EVENT_CATEGORIES = ("diplomacy", "summit", "treaty", "talks", "nuclear_test", "missile_test",
+                    "sanctions", "military", "economy")
 CLAIM_KINDS = ("fact", "inference", "opinion", "prediction")
-CLAIM_VERDICTS = (
-    "accurate",
-    "error",
-    "disputed",
-    "unverified",
-    "borne_out",
-    "partly_borne_out",
-    "not_borne_out",
-    "not_testable",
-)
+CLAIM_VERDICTS = ("accurate", "error", "disputed", "unverified", "borne_out",
+                  "partly_borne_out", "not_borne_out", "not_testable")
+VERDICT_BASES = ("record", "course_reading")
 OBSERVED = ("supported", "mixed", "opposed")
 VOTES = ("yes", "no", "abstain", "veto", "not_voted")
 OUTCOMES = ("adopted", "vetoed", "not_put_to_vote")
-RATINGS = ("CC", "C", "N", "I", "II")
+SIGNS = ("cooperative", "mixed", "neutral", "hostile")
+CONFIDENCE = ("L", "M", "H")  # lowest to highest
+RATINGS = ("II", "I", "N", "C", "CC")  # very inconsistent to very consistent
+WEIGHT_BASES = ("from_texts", "illustrative")
+YES_NO = ("yes", "no")
+COUNCIL_SEATS = 15
+_CONFIDENCE_MEANING = ("how well the fact is established: H = several agreeing sources incl. "
+                       "wire services or official outlets, M = one good source or small "
+                       "disagreements, L = weak")
 
-TABLES: dict[str, Table] = {
-    t.name: t
-    for t in (
-        Table(
-            "sources",
-            (
-                Column("source_id", ID),
-                Column("title", TEXT),
-                Column("author", TEXT, required=False),
-                Column("publisher", TEXT, required=False),
-                Column("date", DATE, required=False),
-                Column("url", URL, required=False),
-                Column("note", TEXT, required=False),
-            ),
-            key=("source_id",),
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table(
+        "sources", "one source (article, report, record, scholar's work)", "sourced fact",
+        "One row is one source that some other row cites: the article itself, a news report, "
+        "an official record, or a scholar's work.",
+        (
+            _id("source_id", "short name other tables use to cite this source"),
+            Column("title", TEXT, "the title; where it could not be verified, a descriptive "
+                   "title and \"title not verified\" in `note`"),
+            Column("author", TEXT, "author(s), if known", required=False),
+            Column("publisher", TEXT, "outlet, publisher or organisation", required=False),
+            Column("date", DATE, "publication date, only where known", required=False),
+            Column("url", URL, "address, only where it was verified", required=False),
+            Column("note", TEXT, "what the source supports, what is not verified, and for a "
+                   "generic source why no single document could be named", required=False),
         ),
-        Table(
-            "actors",
-            (
-                Column("actor_id", ID),
-                Column("name", TEXT),
-                Column("short_name", TEXT),
-                Column("x", NUMBER, minimum=-1, maximum=1),  # fixed place in network charts
-                Column("y", NUMBER, minimum=-1, maximum=1),
-                Column("description", TEXT),
-            ),
-            key=("actor_id",),
+        key=("source_id",),
+    ),
+    Table(
+        "actors", "one state in the case", "sourced fact (positions are layout only)",
+        "One row is one state in the case. `x` and `y` place it in every network chart, so "
+        "that the picture stays put from period to period.",
+        (
+            _id("actor_id", "short name other tables use, e.g. an upper-case code"),
+            Column("name", TEXT, "full name"),
+            Column("short_name", TEXT, "name used in charts"),
+            Column("x", NUMBER, "fixed horizontal position in network charts (west left, "
+                   "east right)", minimum=-1, maximum=1),
+            Column("y", NUMBER, "fixed vertical position (north up)", minimum=-1, maximum=1),
+            Column("description", TEXT, "one line on the actor's place in the case"),
         ),
-        Table(
-            "periods",
-            (
-                Column("period_id", ID),
-                Column("label", TEXT),
-                Column("start_year", INTEGER, minimum=1900, maximum=2100),
-                Column("end_year", INTEGER, minimum=1900, maximum=2100),
-                Column("description", TEXT),
-                _source(),
-            ),
-            key=("period_id",),
+        key=("actor_id",),
+    ),
+    Table(
+        "periods", "one period of Russia's Korea policy", "course's division of time",
+        "One row is one period. `metadata.toml` names the default period, the one the "
+        "article was written in.",
+        (
+            _id("period_id"),
+            Column("label", TEXT, "name shown in charts and menus"),
+            Column("start_year", INTEGER, "first year", minimum=1900, maximum=2100),
+            Column("end_year", INTEGER, "last year", minimum=1900, maximum=2100),
+            Column("description", TEXT, "what defines the period"),
+            _source(what="source of the period's defining fact"),
         ),
-        Table(
-            "relations",
-            (
-                Column("period_id", REF, table="periods"),
-                Column("actor_a", REF, table="actors"),
-                Column("actor_b", REF, table="actors"),
-                Column("sign", CHOICE, choices=("cooperative", "hostile")),
-                Column("strength", INTEGER, minimum=1, maximum=3),
-                Column("basis", TEXT),
-                _source(),
-            ),
-            key=("period_id", "actor_a", "actor_b"),
+        key=("period_id",),
+        rules=(NotBefore("end_year", "start_year"),),
+    ),
+    Table(
+        "relations", "one pair of actors in one period", "**course's coding** of sourced facts",
+        "One row is the relationship between two actors in one period. Every pair of actors "
+        "is coded in every period, so nothing is missing by omission: `neutral` means coded "
+        "and found weak, never unknown. **Sign and strength are the course's coding.**",
+        (
+            _ref("period_id", "periods", "the period"),
+            _ref("actor_a", "actors", "one actor"),
+            _ref("actor_b", "actors", "the other actor"),
+            _choice("sign", SIGNS, "cooperative, hostile, mixed (both at once, e.g. trade "
+                    "beside a dispute) or neutral (little contact either way); course's coding"),
+            Column("strength", INTEGER, "1 = weak, 2 = moderate, 3 = strong; for neutral, how "
+                   "much contact there is (course's coding)", minimum=1, maximum=3),
+            Column("basis", TEXT, "the facts the coding rests on, naming its events"),
+            Column("event_ids", REFS, "the events of events.csv that the basis names, where "
+                   "they are in the timeline", required=False, table="events"),
+            _source(what="source of the basis"),
         ),
-        Table(
-            "factors",
-            (
-                Column("factor_id", ID),
-                Column("label", TEXT),
-                Column("short_label", TEXT),
-                Column("paragraph", PARAGRAPH),
-                Column("quote", TEXT),
-                Column("in_blank_framework", CHOICE, choices=YES_NO),
-                Column("description", TEXT),
-            ),
-            key=("factor_id",),
+        key=("period_id", "actor_a", "actor_b"),
+        rules=(PairGrid("period_id", "periods", "actor_a", "actor_b", "actors"),),
+    ),
+    Table(
+        "factors", "one motive that may drive Russia's policy", "quoted from the article",
+        "One row is one factor that may drive Russia's policy: the article's four, and the "
+        "course's additions (`in_blank_framework` = `no`), such as nonproliferation, which the "
+        "article says is *not* a driver.",
+        (
+            _id("factor_id"),
+            Column("label", TEXT, "full name"),
+            Column("short_label", TEXT, "name used in charts"),
+            Column("paragraph", PARAGRAPH, "the article paragraph that states the factor"),
+            Column("quote", TEXT, "the article's own words stating the factor"),
+            _choice("in_blank_framework", YES_NO, "is it one of the article's four factors?"),
+            Column("description", TEXT, "one line in plain words"),
         ),
-        Table(
-            "options",
-            (
-                Column("option_id", ID),
-                Column("label", TEXT),
-                Column("short_label", TEXT),
-                Column("description", TEXT),
-                Column("paragraph", PARAGRAPH, required=False),
-            ),
-            key=("option_id",),
+        key=("factor_id",),
+        rules=(QuoteInParagraph(),),
+    ),
+    Table(
+        "options", "one stance Russia could take in 2017", "course's list",
+        "One row is one stance Russia could take in the 2017 crisis. The list is the course's.",
+        (
+            _id("option_id"),
+            Column("label", TEXT, "full name"),
+            Column("short_label", TEXT, "name used in charts"),
+            Column("description", TEXT, "what the stance means in practice"),
+            Column("paragraph", PARAGRAPH, "the article paragraph that speaks of it, if any",
+                   required=False),
         ),
-        Table(
-            "effects",
-            (
-                Column("option_id", REF, table="options"),
-                Column("factor_id", REF, table="factors"),
-                Column("effect", INTEGER, minimum=-2, maximum=2),
-                Column("rationale", TEXT),
-                Column("paragraph", PARAGRAPH),
-            ),
-            key=("option_id", "factor_id"),
-            complete_grid=True,
+        key=("option_id",),
+    ),
+    Table(
+        "effects", "how one option serves or harms one factor", "**course's coding**",
+        "One row says how one option serves (+) or harms (-) one factor, as a Russian "
+        "decision-maker would see it. **All scores are the course's coding.**",
+        (
+            _ref("option_id", "options", "the option"),
+            _ref("factor_id", "factors", "the factor"),
+            Column("effect", INTEGER, "-2 = badly harms, 0 = no effect, 2 = strongly serves "
+                   "(course's coding)", minimum=-2, maximum=2),
+            Column("rationale", TEXT, "one line: why this score, citing the evidence or "
+                   "paragraph it rests on"),
+            Column("paragraph", PARAGRAPH, "the article paragraph the rationale draws on; "
+                   "where the article says nothing about the option, the paragraph that states "
+                   "the factor"),
         ),
-        Table(
-            "behaviour",
-            (
-                Column("option_id", REF, table="options"),
-                Column("date", DATE),
-                Column("observed", CHOICE, choices=OBSERVED),
-                Column("description", TEXT),
-                _source(),
-            ),
-            key=("option_id", "date"),
+        key=("option_id", "factor_id"),
+        rules=(CompleteGrid("option_id", "options", "factor_id", "factors"),),
+    ),
+    Table(
+        "behaviour", "what Russia did on one option, on one date", "sourced fact",
+        "One row is something Russia actually did, or said, on one option, on one date. Where "
+        "an option has several rows that disagree, the lessons show them all.",
+        (
+            _ref("option_id", "options", "the option"),
+            Column("date", DATE, "when"),
+            _choice("observed", OBSERVED, "did Russia act for the option, against it, or both? "
+                    "(course's reading of the fact)"),
+            Column("description", TEXT, "what happened"),
+            _source(),
         ),
-        Table(
-            "presets",
-            (
-                Column("preset_id", ID),
-                Column("label", TEXT),
-                Column("holder", TEXT),
-                Column("reading", TEXT),
-                _source(required=False),
-            ),
-            key=("preset_id",),
+        key=("option_id", "date"),
+    ),
+    Table(
+        "presets", "one named set of weights (a reading of Russia's motives)", "sourced reading",
+        "One row is one named reading of Russia's motives (the article's, or another "
+        "scholar's), which the weighting widget can load.",
+        (
+            _id("preset_id"),
+            Column("label", TEXT, "name shown in the widget"),
+            Column("holder", TEXT, "whose reading it is"),
+            Column("reading", TEXT, "one-line summary of the reading"),
+            _choice("weights_basis", WEIGHT_BASES, "`from_texts`: the weights follow the "
+                    "holder's own texts; `illustrative`: the course's illustration of the "
+                    "reading"),
+            Column("derivation", TEXT, "how the weights were derived, or what an illustrative "
+                   "set rests on"),
+            _source(required=False, what="where the reading is published; blank for a "
+                    "neutral baseline"),
         ),
-        Table(
-            "preset_weights",
-            (
-                Column("preset_id", REF, table="presets"),
-                Column("factor_id", REF, table="factors"),
-                Column("weight", NUMBER, minimum=0, maximum=10),
-                Column("rationale", TEXT),
-            ),
-            key=("preset_id", "factor_id"),
-            complete_grid=True,
+        key=("preset_id",),
+    ),
+    Table(
+        "preset_weights", "the weight one preset gives one factor", "**course's coding**",
+        "One row is the weight one preset gives one factor. **Every weight is the course's "
+        "translation of a prose reading into a number;** scholars did not give these numbers.",
+        (
+            _ref("preset_id", "presets", "the preset"),
+            _ref("factor_id", "factors", "the factor"),
+            Column("weight", NUMBER, "how much the factor counts in this reading (course's "
+                   "coding)", minimum=0, maximum=10),
+            Column("rationale", TEXT, "why this number"),
         ),
-        Table(
-            "events",
-            (
-                Column("event_id", ID),
-                Column("date", DATE),
-                Column("end_date", DATE, required=False),
-                Column("title", TEXT),
-                Column("category", CHOICE, choices=EVENT_CATEGORIES),
-                Column("actors", REFS, table="actors"),
-                Column("confidence", CHOICE, choices=CONFIDENCE),
-                _source(),
-                Column("note", TEXT, required=False),
-            ),
-            key=("event_id",),
+        key=("preset_id", "factor_id"),
+        rules=(CompleteGrid("preset_id", "presets", "factor_id", "factors"),
+               SomePositive("weight", "preset_id")),
+    ),
+    Table(
+        "events", "one dated event", "sourced fact",
+        "One row is one dated event for the timeline.",
+        (
+            _id("event_id"),
+            Column("date", DATE, "the day (or first day)"),
+            Column("end_date", DATE, "the last day of an event of several days",
+                   required=False),
+            Column("title", TEXT, "what happened, in one line"),
+            _choice("category", EVENT_CATEGORIES, "kind of event"),
+            Column("actors", REFS, "the actors involved", table="actors"),
+            _choice("confidence", CONFIDENCE, _CONFIDENCE_MEANING, ordered=True),
+            _source(),
+            Column("note", TEXT, "extra detail, second sources, what is not verified",
+                   required=False),
         ),
-        Table(
-            "claims",
-            (
-                Column("claim_id", ID),
-                Column("paragraph", PARAGRAPH),
-                Column("quote", TEXT),
-                Column("kind", CHOICE, choices=CLAIM_KINDS),
-                Column("verdict", CHOICE, choices=CLAIM_VERDICTS),
-                Column("verdict_note", TEXT),
-                _source(required=False),
-            ),
-            key=("claim_id",),
+        key=("event_id",),
+        rules=(NotBefore("end_date", "date", noun="a date"),),
+    ),
+    Table(
+        "claims", "one claim of the article, quoted, with a verdict",
+        "quote + **course's verdict**",
+        "One row is one claim the article makes, in its exact words, with the course's verdict.",
+        (
+            _id("claim_id", "short name, numbered in reading order"),
+            Column("paragraph", PARAGRAPH, "where the claim is"),
+            Column("quote", TEXT, "the claim in the article's own words, errors included"),
+            _choice("kind", CLAIM_KINDS, "what sort of claim it is (course's coding)"),
+            _choice("verdict", CLAIM_VERDICTS, "the course's verdict: the first four judge it "
+                    "as of 2017, the `borne_out` family in hindsight"),
+            _choice("verdict_basis", VERDICT_BASES, "`record`: the verdict follows from the "
+                    "public record; `course_reading`: the course's reading of something "
+                    "contested"),
+            Column("verdict_note", TEXT, "why; for a course reading, the strongest "
+                   "counter-reading"),
+            _source(required=False, what="the source of the fact the verdict rests on; blank "
+                    "only for opinions and untestable claims"),
         ),
-        Table(
-            "un_votes",
-            (
-                Column("vote_id", ID),
-                Column("resolution", TEXT, required=False),
-                Column("date", DATE),
-                Column("subject", TEXT),
-                Column("outcome", CHOICE, choices=OUTCOMES),
-                Column("votes_for", INTEGER, required=False, minimum=0, maximum=15),
-                Column("votes_against", INTEGER, required=False, minimum=0, maximum=15),
-                Column("abstentions", INTEGER, required=False, minimum=0, maximum=15),
-                Column("russia_vote", CHOICE, choices=VOTES),
-                Column("china_vote", CHOICE, choices=VOTES),
-                Column("confidence", CHOICE, choices=CONFIDENCE),
-                _source(),
-                Column("note", TEXT, required=False),
-            ),
-            key=("vote_id",),
+        key=("claim_id",),
+        rules=(QuoteInParagraph(),),
+        optional=True,
+    ),
+    Table(
+        "un_votes", "one UN Security Council vote or draft on North Korea", "sourced fact",
+        "One row is one UN Security Council decision or draft on North Korea.",
+        (
+            _id("vote_id", "short name"),
+            Column("resolution", TEXT, "resolution number; blank for drafts vetoed or never "
+                   "voted on", required=False),
+            Column("date", DATE, "date of the vote (or of circulation, for a draft never "
+                   "voted on)"),
+            Column("subject", TEXT, "what triggered it and its key measures"),
+            _choice("outcome", OUTCOMES, "what happened"),
+            Column("votes_for", INTEGER, "votes in favour; blank if no vote", required=False,
+                   minimum=0, maximum=COUNCIL_SEATS),
+            Column("votes_against", INTEGER, "votes against; blank if no vote", required=False,
+                   minimum=0, maximum=COUNCIL_SEATS),
+            Column("abstentions", INTEGER, "abstentions; blank if no vote", required=False,
+                   minimum=0, maximum=COUNCIL_SEATS),
+            _choice("russia_vote", VOTES, "Russia's vote (`veto` = a permanent member's vote "
+                    "against)"),
+            _choice("china_vote", VOTES, "China's vote"),
+            _choice("confidence", CONFIDENCE, "how well the row is established", ordered=True),
+            _source(),
+            Column("note", TEXT, "extra detail", required=False),
         ),
-        Table(
-            "hypotheses",
-            (
-                Column("hypothesis_id", ID),
-                Column("label", TEXT),
-                Column("statement", TEXT),
-                Column("proponents", TEXT),
-                _source(required=False),
-            ),
-            key=("hypothesis_id",),
+        key=("vote_id",),
+        rules=(SumEquals(("votes_for", "votes_against", "abstentions"), COUNCIL_SEATS,
+                         "the Council's seats"),),
+        optional=True,
+    ),
+    Table(
+        "hypotheses", "one competing explanation of Russia's policy", "sourced reading",
+        "One row is one competing explanation of Russia's Korea policy, for the analysis of "
+        "competing hypotheses.",
+        (
+            _id("hypothesis_id"),
+            Column("label", TEXT, "short name shown in the grid"),
+            Column("statement", TEXT, "the hypothesis in one sentence"),
+            Column("proponents", TEXT, "who argues it"),
+            _source(required=False, what="the main proponent's work"),
         ),
-        Table(
-            "evidence",
-            (
-                Column("evidence_id", ID),
-                Column("date", DATE),
-                Column("description", TEXT),
-                Column("event_id", REF, required=False, table="events"),
-                _source(),
-            ),
-            key=("evidence_id",),
+        key=("hypothesis_id",),
+        optional=True,
+    ),
+    Table(
+        "evidence", "one piece of evidence to weigh against the hypotheses", "sourced fact",
+        "One row is one piece of evidence. Its date sets it apart: evidence dated after the "
+        "article is hindsight, which a reader in 2017 could not know.",
+        (
+            _id("evidence_id"),
+            Column("date", DATE, "when it happened"),
+            Column("description", TEXT, "what it is"),
+            _ref("event_id", "events", "the matching timeline event", required=False),
+            _source(),
         ),
-        Table(
-            "ratings",
-            (
-                Column("evidence_id", REF, table="evidence"),
-                Column("hypothesis_id", REF, table="hypotheses"),
-                Column("rating", CHOICE, choices=RATINGS),
-                Column("rationale", TEXT),
-            ),
-            key=("evidence_id", "hypothesis_id"),
-            complete_grid=True,
+        key=("evidence_id",),
+        optional=True,
+    ),
+    Table(
+        "ratings", "how consistent one piece of evidence is with one hypothesis",
+        "**course's coding**",
+        "One row is the reference rating of one piece of evidence against one hypothesis "
+        "(Heuer's analysis of competing hypotheses). **Ratings are the course's coding**: a "
+        "reference for discussion, not an answer key.",
+        (
+            _ref("evidence_id", "evidence", "the evidence"),
+            _ref("hypothesis_id", "hypotheses", "the hypothesis"),
+            _choice("rating", RATINGS, "II very inconsistent, I inconsistent, N neutral, "
+                    "C consistent, CC very consistent", ordered=True),
+            Column("rationale", TEXT, "one line: why"),
         ),
-        Table(
-            "lessons",
-            (
-                Column("lesson_id", ID),
-                Column("title", TEXT),
-                Column("minutes", INTEGER, minimum=5, maximum=240),
-                Column("status", CHOICE, choices=("ready", "planned")),
-                Column("notebook", TEXT, required=False),
-                Column("summary", TEXT),
-            ),
-            key=("lesson_id",),
+        key=("evidence_id", "hypothesis_id"),
+        rules=(CompleteGrid("evidence_id", "evidence", "hypothesis_id", "hypotheses"),),
+        optional=True,
+    ),
+    Table(
+        "lessons", "one lesson (notebook) of the course", "course plan",
+        "One row is one lesson of the course.",
+        (
+            _id("lesson_id", "short name, starting with the lesson number"),
+            Column("title", TEXT, "the lesson's title"),
+            Column("minutes", INTEGER, "seminar time", minimum=5, maximum=240),
+            _choice("status", ("ready", "planned"), "is the notebook written?"),
+            Column("notebook", TEXT, "the notebook's file name in `notebooks/`; blank while "
+                   "planned", required=False),
+            Column("summary", TEXT, "one line: what the lesson does"),
         ),
-    )
-}
+        key=("lesson_id",),
+    ),
+)}
 
-# Keys of metadata.toml. Paths are relative to the folder that holds metadata.toml.
-METADATA_KEYS: dict[str, dict[str, str]] = {
-    "case": {
-        "title": TEXT,
-        "default_period": REF,
-        "article_source_id": REF,
-    },
-    "article": {
-        "title": TEXT,
-        "author": TEXT,
-        "publisher": TEXT,
-        "date": DATE,
-        "url": URL,
-        "seed_file": TEXT,
-        "numbered_file": TEXT,
-    },
-}
+
+@dataclass(frozen=True)
+class MetaKey:
+    """One key of ``metadata.toml``: ``[section] key = "value"``."""
+
+    section: str
+    key: str
+    kind: str
+    meaning: str
+    table: str | None = None  # for REF
+
+    @property
+    def label(self) -> str:
+        return f"{self.section}.{self.key}"
+
+    def expected(self) -> str:
+        return Column(self.key, self.kind, self.meaning, table=self.table).expected()
+
+
+METADATA_FILE = "metadata.toml"
+METADATA: tuple[MetaKey, ...] = (
+    MetaKey("case", "title", TEXT, "the case's title, shown by the notebooks"),
+    MetaKey("case", "default_period", REF, "the period shown first", table="periods"),
+    MetaKey("case", "focus_actor", REF, "the actor whose policy the case studies; charts "
+            "highlight it", table="actors"),
+    MetaKey("article", "source_id", REF, "the article's row in sources.csv", table="sources"),
+    MetaKey("article", "title", TEXT, "the article's title"),
+    MetaKey("article", "author", TEXT, "its author"),
+    MetaKey("article", "publisher", TEXT, "where it was published"),
+    MetaKey("article", "date", DATE, "its publication date: what came later is hindsight"),
+    MetaKey("article", "url", URL, "its address"),
+    MetaKey("article", "numbered_file", PATH, "the article with paragraphs numbered `[1]`, "
+            "`[2]`, ... on lines of their own, which `paragraph` columns refer to; inside this "
+            "folder, so that a copied folder is complete"),
+)
+
+
+def _check_references_resolve() -> None:
+    """Every REF names a table that exists: a renamed table must not leave a dangling
+    reference that no check would notice."""
+    names = set(TABLES)
+    refs = [(t.name, c.name, c.table) for t in TABLES.values() for c in t.columns
+            if c.kind in (REF, REFS)]
+    refs += [(METADATA_FILE, k.label, k.table) for k in METADATA if k.kind == REF]
+    refs += [(t.name, type(rule).__name__, table) for t in TABLES.values()
+             for rule in t.rules for table in rule.tables()]
+    dangling = [r for r in refs if r[2] not in names]
+    if dangling:
+        raise ValueError(f"schema: references to tables that do not exist: {dangling}")
+
+
+_check_references_resolve()

@@ -25,7 +25,7 @@ def year_explorer(case: Case) -> widgets.VBox:
     year the article was published."""
     years = model.year_of(case.events["date"])
     slider = widgets.IntSlider(
-        value=model.article_year(case.metadata), min=int(years.min()), max=int(years.max()),
+        value=case.article.year, min=int(years.min()), max=int(years.max()),
         description="Year", continuous_update=False,
         style={"description_width": "initial"}, layout=widgets.Layout(width="60%"))
     table = widgets.HTML(events_table_html(case, slider.value))
