@@ -101,7 +101,8 @@ class Column:
             return listed + (" (lowest to highest)" if self.ordered else "")
         if self.kind in (INTEGER, NUMBER) and (self.minimum is not None
                                               or self.maximum is not None):
-            return self.expected().split(" ", 2)[2]  # "from -2 to 2"
+            noun = "a whole number " if self.kind == INTEGER else "a number "
+            return self.expected().removeprefix(noun)  # "from -2 to 2"
         if self.kind == DATE:
             return "YYYY-MM-DD, YYYY-MM or YYYY"
         if self.kind == URL:
