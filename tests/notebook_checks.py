@@ -51,7 +51,6 @@ def python_source(code: str) -> str:
     ''
     >>> python_source("files = !ls\\nshare = (count\\n         % total)")
     '\\nshare = (count\\n         % total)'
-
     """
     lines = code.split("\n")
     if lines and lines[0].lstrip().startswith("%%"):
@@ -160,7 +159,9 @@ def case_names(tables: Mapping, declarations: Mapping) -> dict[str, list[str]]:
 
 def names_in_code(code: str, names: Mapping[str, list[str]]) -> list[tuple[str, list[str]]]:
     """The names of the case written in the code, outside comments, as whole words and
-    with the same capitals, each with the places it comes from.
+    with the same capitals, each with the places it comes from. An id that is also a word
+    of ordinary code (a preset called ``equal``, as in ``ax.set_aspect("equal")``) is caught
+    too: such code belongs in the casebook package, not in a lesson.
 
     >>> names = {"Russia": ["actors.short_name"], "RUS": ["actors.actor_id"]}
     >>> names_in_code('print("#RUS")', names)
