@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from casebook import Case, CaseDataError, Problem, find_data_dir, load_case
+from casebook import Case, CaseDataError, PartialDate, Problem, find_data_dir, load_case
 from casebook import loader as loader_module
 from casebook.schema import TABLES
 from conftest import DATA, REPO
@@ -26,7 +26,7 @@ def read_rows(table: str) -> list[dict[str, str]]:
 def article_paragraphs() -> dict[int, str]:
     """Paragraph number -> text, read from the numbered article with a plain split."""
     found = {}
-    for line in (REPO / "seeds" / "article_numbered.md").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / "article_numbered.md").read_text(encoding="utf-8").splitlines():
         if line.startswith("[") and "] " in line:
             number, text = line[1:].split("] ", 1)
             if number.isdigit():
@@ -34,18 +34,10 @@ def article_paragraphs() -> dict[int, str]:
     return found
 
 
-def plain(text: str) -> str:
-    """Text with curly quote marks made straight and runs of spaces made one."""
-    for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"')):
-        text = text.replace(curly, straight)
-    return " ".join(text.split())
-
-
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
-    """A copy of lessons_data, with seeds/ beside it as metadata.toml expects."""
+    """A copy of lessons_data: the folder is complete in itself."""
     shutil.copytree(DATA, tmp_path / "lessons_data")
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
     return tmp_path / "lessons_data"
 
 
@@ -119,14 +111,15 @@ def test_case_data_error_lists_every_problem_without_a_traceback():
     problems = [Problem("actors.csv", 4, "x", "1.5", "a number from -1 to 1"),
                 Problem("events.csv", 9, "date", "09/10/2006", "a date"),
                 Problem("presets.csv", None, None, None, "rows", found="the file is empty")]
-    error = CaseDataError("lessons_data", problems)
+    error = CaseDataError("no_such_case", problems)
     report = error.report()
     assert report.splitlines() == [
-        "The case data in lessons_data has 3 problems:",
+        "The case data in no_such_case has 3 problems:",
         "  - actors.csv, row 4, column 'x': found '1.5'; expected a number from -1 to 1.",
         "  - events.csv, row 9, column 'date': found '09/10/2006'; expected a date.",
         "  - presets.csv: the file is empty; expected rows.",
-        "lessons_data/README.md says what each file and column may hold.",
+        "The course's data dictionary (lessons_data/README.md in the course repository) "
+        "says what each file and column may hold.",
     ]
     assert str(error) == report
     assert error.problems == problems
@@ -193,26 +186,30 @@ def test_pair_tables_keep_their_key_columns(case):
     assert case.preset_weights["weight"].tolist() == [float(r["weight"]) for r in rows]
 
 
-def test_every_quote_is_in_its_paragraph(case):
-    """Each quote of factors.csv and claims.csv is found in the paragraph it cites."""
-    paragraphs = article_paragraphs()
-    assert case.paragraphs == paragraphs
-    for table in ("factors", "claims"):
-        for row in read_rows(table):
-            assert plain(row["quote"]) in plain(paragraphs[int(row["paragraph"])]), row
+def test_the_article_paragraphs_are_read_in_order(case):
+    assert case.paragraphs == article_paragraphs()
 
 
-def test_metadata_refers_to_rows_that_exist(case):
-    """The default period and the article's source are ids in their tables."""
-    assert case.metadata["case"]["default_period"] in case.periods.index
-    assert case.metadata["case"]["article_source_id"] in case.sources.index
+def test_metadata_is_typed(case):
+    """case.article holds the citation with a PartialDate; the case's own keys are fields."""
+    import tomllib
+
+    raw = tomllib.loads((DATA / "metadata.toml").read_text(encoding="utf-8"))
+    assert case.title == raw["case"]["title"]
+    assert case.default_period == raw["case"]["default_period"]
+    assert case.focus_actor == raw["case"]["focus_actor"]
+    assert isinstance(case.article.date, PartialDate)
+    assert str(case.article.date) == raw["article"]["date"]
+    assert case.article.year == int(raw["article"]["date"][:4])
+    assert case.article.source_id == raw["article"]["source_id"]
+    assert case.article.citation().startswith(f"{raw['article']['author']}, \"")
 
 
 def test_summary_names_the_counts_and_no_absolute_path(case):
     """One line: the title, the folder's name, the paragraph count and each table's rows."""
     summary = case.summary()
     assert "\n" not in summary
-    assert summary.startswith(f"Loaded '{case.metadata['case']['title']}' from lessons_data/: ")
+    assert summary.startswith(f"Loaded '{case.title}' from lessons_data/: ")
     counts = summary.rsplit("lessons_data/: ", 1)[1].removesuffix(".").split(", ")
     assert counts == [f"{len(article_paragraphs())} article paragraphs"] + [
         f"{len(read_rows(name))} {name}" for name in TABLES]
@@ -223,15 +220,6 @@ def test_summary_names_the_counts_and_no_absolute_path(case):
 def test_a_clean_load_has_no_notes(case):
     """The real data needs no tidying: no byte-order marks, no stray spaces."""
     assert case.notes == ()
-
-
-def test_an_unknown_table_names_the_tables(case):
-    """case.<typo> says which tables there are."""
-    with pytest.raises(AttributeError) as raised:
-        case.actor  # noqa: B018
-    message = str(raised.value)
-    assert message.startswith("The case has no table or attribute 'actor'; tables are: ")
-    assert message.endswith(", ".join(TABLES))
 
 
 def test_case_is_the_public_type(case):

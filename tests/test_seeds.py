@@ -4,7 +4,7 @@ from casebook.loader import PARAGRAPH_LINE
 from conftest import REPO
 
 SEED = REPO / "seeds" / "what-drives-russias-korea-policy.txt"
-NUMBERED = REPO / "seeds" / "article_numbered.md"
+NUMBERED = REPO / "lessons_data" / "article_numbered.md"
 
 
 def seed_body_paragraphs() -> list[str]:

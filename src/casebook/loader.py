@@ -68,6 +68,7 @@ class _Loader:
         self.folder = folder
         self.problems: list[Problem] = []
         self.notes: list[str] = []
+        self.reported: dict[str, set[tuple[int | None, str | None]]] = {}  # bad cells
 
     def load(self) -> Case:
         if not self.folder.is_dir():
@@ -94,7 +95,8 @@ class _Loader:
         for name, rows in typed.items():
             table = schema.TABLES[name]
             self.problems += check_references(table, table.file, rows, ids)
-            self.problems += check_rules(table, table.file, rows, context)
+            self.problems += check_rules(table, table.file, rows, context,
+                                         self.reported.get(name, set()))
         self._check_metadata_references(metadata, ids)
         if self.problems:
             raise CaseDataError(str(self.folder), self.problems)
@@ -207,7 +209,8 @@ class _Loader:
             self.problems.append(Problem(name, None, None, None,
                                          "paragraphs on lines starting [1], [2], ... in order, "
                                          "each number once",
-                                         found=f"paragraph numbers {shown}"))
+                                         found=f"found paragraph numbers {shown}"))
+            return {}  # numbers that cannot be trusted would misreport every quote
         return paragraphs
 
     # -- one table ------------------------------------------------------------------------
@@ -231,4 +234,5 @@ class _Loader:
             return None
         typed, problems = type_rows(table, table.file, raw.rows, paragraphs)
         self.problems += problems
+        self.reported[table.name] = {(p.row, p.column) for p in problems}
         return typed

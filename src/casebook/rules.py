@@ -28,6 +28,11 @@ class Rows:
 
     file: str
     rows: dict[int, dict]
+    reported: frozenset[tuple[int | None, str | None]] = frozenset()  # bad cells, reported
+
+    def clean(self, row: int, columns: tuple[str, ...]) -> bool:
+        """True if none of ``columns`` in ``row`` was already reported as bad."""
+        return not any((row, c) in self.reported for c in columns)
 
 
 @dataclass
@@ -189,7 +194,7 @@ class SumEquals(Rule):
         label = " + ".join(self.parts)
         for row, v in rows.rows.items():
             values = [v[p] for p in self.parts]
-            if all(x is None for x in values):
+            if all(x is None for x in values) or not rows.clean(row, self.parts):
                 continue
             shown = ", ".join(f"{p}={'' if x is None else x}" for p, x in zip(
                 self.parts, values, strict=True))

@@ -173,10 +173,11 @@ def check_references(table: schema.Table, file: str, typed: dict[int, dict],
     return problems
 
 
-def check_rules(table: schema.Table, file: str, typed: dict[int, dict],
-                context: Context) -> list[Problem]:
-    """The problems found by every rule declared on the table."""
-    rows = Rows(file, typed)
+def check_rules(table: schema.Table, file: str, typed: dict[int, dict], context: Context,
+                reported: set[tuple[int | None, str | None]] = frozenset()) -> list[Problem]:
+    """The problems found by every rule declared on the table; ``reported`` holds the
+    (row, column) of cells already reported as bad, which rules then leave alone."""
+    rows = Rows(file, typed, frozenset(reported))
     return [problem for rule in table.rules for problem in rule.check(rows, context)]
 
 
@@ -210,8 +211,9 @@ def validate_table(name: str, frame: pd.DataFrame, case: Case,
     if len(table.key) == 1:
         ids[name] = table_ids(table, typed)
     context = Context(ids, case.paragraphs)
+    reported = {(p.row, p.column) for p in found}
     return (problems + found + check_references(table, file, typed, ids)
-            + check_rules(table, file, typed, context))
+            + check_rules(table, file, typed, context, reported))
 
 
 def cell_text(value) -> str:
