@@ -16,7 +16,7 @@ from conftest import DATA, REPO
 
 def test_every_schema_table_is_a_case_attribute_in_schema_order():
     """case. + Tab lists the tables: each is a declared field, not a __getattr__ lookup."""
-    assert TABLE_FIELDS == tuple(schema.TABLES)
+    assert tuple(schema.TABLES) == TABLE_FIELDS
     assert not hasattr(Case, "__getattr__")
 
 

@@ -4,11 +4,11 @@ case, gives exactly its expected problems - no more, no fewer - and never a trac
 import shutil
 
 import pytest
+from faults import FAULTS, apply
 
 from casebook import CaseDataError, load_case
 from casebook.cli import main
 from conftest import DATA
-from faults import FAULTS, apply
 
 BY_NAME = {fault.name: fault for fault in FAULTS}
 
