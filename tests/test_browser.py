@@ -105,7 +105,7 @@ def test_start_here_runs_in_jupyterlab_and_the_slider_changes_the_table(page, la
     assert page.locator(".jp-OutputArea-output[data-mime-type*='stderr']").count() == 0
     assert page.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
 
-    start = model.article_year(case.metadata)
+    start = case.article.year
     counts = model.events_per_year(case.events)
     handle = page.locator(".widget-slider .noUi-handle").first
     handle.wait_for(timeout=30_000)

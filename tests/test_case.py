@@ -70,12 +70,6 @@ def test_weight_matrix_is_presets_by_factors_in_file_order(case):
         assert matrix.loc[row.preset_id, row.factor_id] == row.weight
 
 
-def test_the_focus_actor_and_default_period_are_rows(case):
-    assert case.focus_actor in case.actors.index
-    assert case.default_period in case.periods.index
-    assert case.article.source_id in case.sources.index
-
-
 def test_a_loaded_case_cannot_be_changed_by_assignment(case):
     with pytest.raises(dataclasses.FrozenInstanceError):
         case.title = "another"
