@@ -1,9 +1,9 @@
-"""Model, plot, widget and exercise-check helpers used by the lessons, tested headlessly
+"""Model, plot, widget and exercise-feedback helpers used by the lessons, tested headlessly
 against the real case data (no kernel, no browser)."""
 
 import pandas as pd
 
-from casebook import checks, model, plots, widgets
+from casebook import feedback, model, plots, widgets
 
 
 def test_events_per_year_counts_every_event_once_and_fills_empty_years(case):
@@ -80,14 +80,14 @@ def test_busiest_year_check_gives_a_sentence_for_each_kind_of_answer(case):
     rest = counts.drop(year)
     right = int(rest.idxmax())
     wrong = int(rest.idxmin())
-    assert checks.check_busiest_year(right, counts, excluding=year).startswith(
+    assert feedback.check_busiest_year(right, counts, excluding=year).startswith(
         f"Right: {right} has the most events in the timeline ({rest.max()})")
-    assert checks.check_busiest_year(wrong, counts, excluding=year).startswith(
+    assert feedback.check_busiest_year(wrong, counts, excluding=year).startswith(
         f"Not quite: {wrong} has {rest.min()} event")
-    assert "leaves out" in checks.check_busiest_year(year, counts, excluding=year)
-    assert "outside the timeline" in checks.check_busiest_year(1900, counts)
-    assert "whole number" in checks.check_busiest_year("2017", counts)
-    assert checks.check_busiest_year(None, counts).startswith("Replace None")
+    assert "leaves out" in feedback.check_busiest_year(year, counts, excluding=year)
+    assert "outside the timeline" in feedback.check_busiest_year(1900, counts)
+    assert "whole number" in feedback.check_busiest_year("2017", counts)
+    assert feedback.check_busiest_year(None, counts).startswith("Replace None")
 
 
 def test_lesson_map_has_one_row_per_lesson_and_total_minutes(case):

@@ -1,9 +1,33 @@
-"""Exercise checks: each looks at the learner's answer (or figure) and returns a feedback
+"""Exercise feedback: each function looks at the learner's answer (or figure) and returns a
 sentence that says what is right, what is not, and where to look, not just pass or fail."""
 
 from __future__ import annotations
 
+import operator
+
+import numpy as np
 import pandas as pd
+
+
+def as_whole_number(answer) -> int | None:
+    """``answer`` as an int if it is a whole number of any integer type, else None.
+
+    pandas gives numpy integers (``counts.idxmax()`` is an ``np.int64``), which are as good
+    an answer as a Python int; a bool is a whole number to Python but never a year.
+
+    >>> as_whole_number(np.int64(2006)), as_whole_number(2006)
+    (2006, 2006)
+    >>> as_whole_number(True), as_whole_number(np.True_), as_whole_number(2006.0)
+    (None, None, None)
+    >>> as_whole_number("2006") is None
+    True
+    """
+    if isinstance(answer, bool | np.bool_):
+        return None
+    try:
+        return operator.index(answer)
+    except TypeError:
+        return None
 
 
 def check_busiest_year(answer, counts: pd.Series, excluding: int | None = None) -> str:
@@ -20,21 +44,22 @@ def check_busiest_year(answer, counts: pd.Series, excluding: int | None = None) 
     """
     if answer is None:
         return "Replace None with a year, for example 2006, then run the cell again."
-    if isinstance(answer, bool) or not isinstance(answer, int):
+    year = as_whole_number(answer)
+    if year is None:
         return f"Give the year as a whole number without quotes, like 2006 (you gave {answer!r})."
-    if excluding is not None and answer == excluding:
+    if excluding is not None and year == excluding:
         return f"The question leaves out {excluding}, the hatched bar: which year comes next?"
     if excluding is not None:
         counts = counts.drop(excluding, errors="ignore")
     top = int(counts.max())
     busiest = [int(y) for y in counts.index[counts == top]]
-    if answer in busiest:
-        tie = f" (tied with {', '.join(str(y) for y in busiest if y != answer)})" if len(
+    if year in busiest:
+        tie = f" (tied with {', '.join(str(y) for y in busiest if y != year)})" if len(
             busiest) > 1 else ""
-        return f"Right: {answer} has the most events in the timeline ({top}){tie}."
-    if answer not in counts.index:
-        return (f"{answer} is outside the timeline, which runs from {counts.index.min()} to "
+        return f"Right: {year} has the most events in the timeline ({top}){tie}."
+    if year not in counts.index:
+        return (f"{year} is outside the timeline, which runs from {counts.index.min()} to "
                 f"{counts.index.max()}.")
-    n = int(counts.loc[answer])
-    return (f"Not quite: {answer} has {n} event{'s' * (n != 1)}, but another year has {top}. "
+    n = int(counts.loc[year])
+    return (f"Not quite: {year} has {n} event{'s' * (n != 1)}, but another year has {top}. "
             "Look for the tallest bar" + (" apart from the hatched one." if excluding else "."))

@@ -16,7 +16,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .tables import show as show_table
+from .display import show as show_table
 
 OKABE_ITO = matplotlib.color_sequences["okabe_ito"]
 BASE_COLOUR = OKABE_ITO[5]  # blue
