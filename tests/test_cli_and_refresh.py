@@ -4,11 +4,12 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 
 import nbformat
 
 from casebook.cli import main
-from conftest import DATA
+from conftest import DATA, REPO
 
 
 def test_validate_prints_one_summary_line_and_exits_zero_on_the_real_data(capsys):
@@ -29,11 +30,12 @@ def test_python_dash_m_casebook_is_the_same_command():
     assert result.returncode == 0 and result.stdout.startswith("Loaded '")
 
 
-def test_check_reports_on_the_test_environment(capsys):
+def test_check_reports_on_the_runtime_packages_of_the_test_environment(capsys):
+    runtime = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
     assert main(["check"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("Python: fine")
-    assert "installed at the tested versions" in out
+    assert capsys.readouterr().out.splitlines() == [
+        "Python: fine (3.11 or newer)",
+        f"All {len(runtime)} course packages are installed at the tested versions."]
 
 
 def write_notebook(path, *sources):

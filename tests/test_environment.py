@@ -1,6 +1,11 @@
-"""pyproject.toml and environment.yml must pin the same packages at the same versions."""
+"""pyproject.toml and environment.yml must pin the same packages at the same versions, and
+pre-commit must run the pinned tools with arguments that keep what the lessons need."""
 
+import json
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
 
 from packaging.requirements import Requirement
@@ -61,10 +66,14 @@ def test_environment_report_names_a_missing_package_and_the_fix(monkeypatch):
         return "0.0.1" if name == "pandas" else real_version(name)
 
     monkeypatch.setattr(environment.metadata, "version", fake_version)
-    report = environment.environment_report()
-    assert "networkx: missing, the course was tested with ==3.6.1" in report
-    assert "pandas: version 0.0.1 installed, the course was tested with ==3.1.1" in report
-    assert report.splitlines()[-1].startswith("Fix: pip install -e")
+    pins = pyproject_pins()
+    pandas, networkx = pins["pandas"], pins["networkx"]
+    report = environment.environment_report(in_notebook=False).splitlines()
+    assert report[1:] == [
+        f"pandas: version 0.0.1 installed, the course was tested with {pandas}",
+        f"networkx: missing, the course was tested with {networkx}",
+        "Fix: run this in a terminal, then check again:",
+        f'{sys.executable} -m pip install "pandas=={pandas}" "networkx=={networkx}"']
 
 
 def test_environment_report_is_all_clear_in_the_test_environment():
@@ -76,12 +85,45 @@ def test_environment_report_is_all_clear_in_the_test_environment():
         f"All {count} course packages are installed at the tested versions.")
 
 
-def test_pre_commit_keeps_notebook_outputs_and_counts_and_runs_ruff():
-    """nbval compares stored outputs; stripping them (or the counts) would break every test."""
+def pre_commit_nbstripout_args() -> list[str]:
     config = (REPO / ".pre-commit-config.yaml").read_text()
-    assert re.search(r"id: nbstripout\n\s+args: \[--keep-output, --keep-count\]", config)
-    assert "id: ruff-check" in config
-    ruff_pin = re.search(r"ruff-pre-commit\n\s+rev: v(\S+)", config).group(1)
+    args = re.search(r"id: nbstripout\n\s+args: \[(.*)\]", config).group(1)
+    return [arg.strip() for arg in args.split(",")]
+
+
+def test_pre_commit_keeps_notebook_outputs_counts_ids_and_widgets_and_runs_ruff():
+    """nbval compares stored outputs; stripping them (or the counts) would break every test.
+    The test below runs these arguments on a lesson."""
+    args = pre_commit_nbstripout_args()
+    assert args == ["--keep-output", "--keep-count", "--keep-id", "--keep-metadata-keys",
+                    "metadata.widgets"]
+    assert "id: ruff-check" in (REPO / ".pre-commit-config.yaml").read_text()
+
+
+def test_pre_commit_runs_the_versions_that_the_test_extra_pins():
+    config = (REPO / ".pre-commit-config.yaml").read_text()
     test_extra = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
         "optional-dependencies"]["test"]
-    assert f"ruff=={ruff_pin}" in test_extra, "pre-commit and the test extra pin different ruff"
+    for package, hook_repo in (("ruff", "ruff-pre-commit"), ("nbstripout", "nbstripout")):
+        rev = re.search(rf"{hook_repo}\n\s+rev: v?(\S+)", config).group(1)
+        pinned = [r for r in test_extra if Requirement(r).name == package]
+        assert pinned == [f"{package}=={rev}"], (
+            f"pre-commit runs {package} {rev}, the test extra pins {pinned or 'nothing'}")
+
+
+def test_the_pre_commit_hook_keeps_widget_state_cell_ids_outputs_and_counts(tmp_path):
+    lesson = REPO / "notebooks" / "00_start_here.ipynb"
+    copy = tmp_path / lesson.name
+    shutil.copy(lesson, copy)
+    hook = [sys.executable, "-m", "nbstripout", *pre_commit_nbstripout_args()]
+    result = subprocess.run([*hook, copy], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    before, after = json.loads(lesson.read_text()), json.loads(copy.read_text())
+    assert after["metadata"].get("widgets") == before["metadata"]["widgets"]
+    assert [c.get("id") for c in after["cells"]] == [c["id"] for c in before["cells"]]
+    code_before = [c for c in before["cells"] if c["cell_type"] == "code"]
+    code_after = [c for c in after["cells"] if c["cell_type"] == "code"]
+    assert [c["outputs"] for c in code_after] == [c["outputs"] for c in code_before]
+    assert [c["execution_count"] for c in code_after] == [
+        c["execution_count"] for c in code_before]
+    assert [c["source"] for c in after["cells"]] == [c["source"] for c in before["cells"]]

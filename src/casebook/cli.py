@@ -1,5 +1,10 @@
-"""The ``casebook`` command: validate the case data, regenerate stored notebook outputs,
-check the environment."""
+"""The casebook command: validate the case data, regenerate the stored outputs of the
+lessons, check this Python environment.
+
+The loader (and so pandas) and the notebook runner are imported only by the command that
+uses them, so that `casebook check` still works, and says what to install, when they are
+missing.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from .environment import environment_report
-from .loader import load_case
-from .problems import CaseDataError
+# argparse prints this as it is: plain text, no markup.
+DESCRIPTION = ("Validate the course's case data, regenerate the stored outputs of the "
+               "lessons, and check that this Python has the packages the course was tested "
+               "with.")
 
 
 def validate(data_dir: str | None) -> int:
     """Print every problem in the case data and return 1, or a one-line summary and 0."""
+    from .loader import load_case
+    from .problems import CaseDataError
+
     try:
         case = load_case(data_dir)
     except CaseDataError as error:
@@ -33,23 +42,43 @@ def refresh(paths: list[str], timeout: int) -> int:
     return refresh_notebooks([Path(p) for p in paths], timeout)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="casebook", description=__doc__)
+def check(with_test_packages: bool) -> int:
+    """Print the environment report; return 0 if all is as tested, else 1."""
+    from .environment import check_environment
+
+    result = check_environment(("test",) if with_test_packages else (), in_notebook=False)
+    print(result.report)
+    return 0 if result.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="casebook", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check the case data and list every problem")
-    check.add_argument("data_dir", nargs="?", default=None,
-                       help="folder holding metadata.toml (default: lessons_data, or "
-                            "$CASEBOOK_DATA)")
-    run = commands.add_parser("refresh", help="re-run notebooks and store their outputs "
-                              "(the reference that the tests compare)")
-    run.add_argument("notebooks", nargs="*", help="notebooks to refresh (default: all in "
-                     "notebooks/)")
-    run.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
-    commands.add_parser("check", help="say whether this environment has the course packages")
-    args = parser.parse_args(argv)
+    validate_parser = commands.add_parser(
+        "validate", help="check the case data and list every problem")
+    validate_parser.add_argument(
+        "data_dir", nargs="?", default=None,
+        help="folder holding metadata.toml (default: lessons_data, or $CASEBOOK_DATA)")
+    refresh_parser = commands.add_parser(
+        "refresh", help="re-run notebooks and store their outputs (the reference that the "
+        "tests compare)")
+    refresh_parser.add_argument(
+        "notebooks", nargs="*", help="notebooks to refresh (default: all in notebooks/)")
+    refresh_parser.add_argument(
+        "--timeout", type=int, default=600, help="seconds allowed per cell")
+    check_parser = commands.add_parser(
+        "check", help="say whether this Python has the course's packages at the tested "
+        "versions, and how to fix it if not (exits 1 if not)")
+    check_parser.add_argument(
+        "--test", action="store_true",
+        help="also check the packages that the tests need (the 'test' extra)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.data_dir)
     if args.command == "refresh":
         return refresh(args.notebooks, args.timeout)
-    print(environment_report(("test",)))
-    return 0
+    return check(args.test)
