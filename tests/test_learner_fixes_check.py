@@ -183,10 +183,6 @@ def test_the_command_line_and_the_check_import_no_pandas():
     assert result.stdout.splitlines()[-1].endswith(f' -m pip install "{PANDAS}"')
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "src/casebook/__init__.py imports the loader, and so pandas, when casebook is imported: "
-    "it must load them lazily (module __getattr__) for `casebook check` to work without "
-    "pandas. Remove this mark when it does."))
 def test_casebook_check_without_pandas_says_what_to_install_and_shows_no_traceback():
     result = run_python(WITHOUT_PANDAS + RUN_CHECK)
     assert result.stderr == ""

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 # argparse prints this as it is: plain text, no markup.
-DESCRIPTION = ("Validate the course's case data, regenerate the stored outputs of the "
-               "lessons, and check that this Python has the packages the course was tested "
-               "with.")
+DESCRIPTION = ("Validate the course's case data, regenerate its data dictionary and the "
+               "stored outputs of the lessons, and check that this Python has the packages "
+               "the course was tested with.")
 
 
 def validate(data_dir: str | None) -> int:
@@ -42,6 +42,18 @@ def refresh(paths: list[str], timeout: int) -> int:
     return refresh_notebooks([Path(p) for p in paths], timeout)
 
 
+def dictionary(path: str | None, check_only: bool) -> int:
+    """Rewrite the generated sections of the data dictionary from the schema (or, with
+    ``check_only``, say whether they are current); return 0 if all is well."""
+    from .dictionary import write_dictionary
+    from .loader import find_data_dir
+
+    code, message = write_dictionary(Path(path) if path else find_data_dir() / "README.md",
+                                     check=check_only)
+    print(message)
+    return code
+
+
 def check(with_test_packages: bool) -> int:
     """Print the environment report; return 0 if all is as tested, else 1."""
     from .environment import check_environment
@@ -66,6 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
         "notebooks", nargs="*", help="notebooks to refresh (default: all in notebooks/)")
     refresh_parser.add_argument(
         "--timeout", type=int, default=600, help="seconds allowed per cell")
+    dictionary_parser = commands.add_parser(
+        "dictionary", help="regenerate the column tables of the data dictionary "
+        "(lessons_data/README.md) from the schema")
+    dictionary_parser.add_argument(
+        "readme", nargs="?", default=None,
+        help="the dictionary to rewrite (default: README.md of the case folder)")
+    dictionary_parser.add_argument(
+        "--check", action="store_true",
+        help="change nothing; exit 1 if the dictionary is out of date")
     check_parser = commands.add_parser(
         "check", help="say whether this Python has the course's packages at the tested "
         "versions, and how to fix it if not (exits 1 if not)")
@@ -81,4 +102,6 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.data_dir)
     if args.command == "refresh":
         return refresh(args.notebooks, args.timeout)
+    if args.command == "dictionary":
+        return dictionary(args.readme, args.check)
     return check(args.test)

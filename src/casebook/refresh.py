@@ -48,6 +48,9 @@ def refresh_notebook(path: Path, timeout: int = 600) -> None:
     # nbclient creates, and so also shuts down and closes, the kernel it runs.
     client = NotebookClient(notebook, kernel_manager_class=CurrentEnvironmentKernel,
                             kernel_name="python3", timeout=timeout,
+                            # No run times in cell metadata: they change on every run, and
+                            # the pre-commit hook would strip them again.
+                            record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)",
