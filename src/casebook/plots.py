@@ -1,14 +1,14 @@
 """Figures, each returned with a text description made from the same numbers.
 
-Matplotlib has no alt-text, and JupyterLab shows none, so every chart carries a
-``description`` that the notebook prints beside it, and the numbers as a ``table``.
+Matplotlib has no alt-text, so every chart carries a ``description`` made from its numbers:
+it is the picture's alternative text (an HTML ``<img alt>``), it is printed beside the
+picture, and the numbers come as a ``table``.
 Colours come from the Okabe-Ito set (safe for colour-blind readers) and no meaning is
 carried by colour alone: the highlighted bar is also hatched and labelled.
 """
 
 from __future__ import annotations
 
-import base64
 import io
 from dataclasses import dataclass
 
@@ -16,6 +16,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .display import figure_bundle
 from .display import show as show_table
 
 OKABE_ITO = matplotlib.color_sequences["okabe_ito"]
@@ -37,17 +38,15 @@ class Chart:
         return buffer.getvalue()
 
     def show(self, with_table: bool = False) -> None:
-        """Display the picture, then its description (and the table if asked)."""
+        """Display the picture (its description as alternative text), then the description
+        in words (and the table of numbers if asked)."""
         from IPython.display import display
 
-        # Raw bundles, so that the plain-text part of each output is the description itself:
-        # screen readers and strict nbval both read the words, not an object's name.
-        picture = base64.b64encode(self.png()).decode("ascii")
-        display({"image/png": picture, "text/plain": self.description}, raw=True)
+        display(figure_bundle(self.png(), self.description), raw=True)
         display({"text/markdown": "**Figure description.** " + self.description,
                  "text/plain": "Figure description. " + self.description}, raw=True)
         if with_table:
-            show_table(self.table)
+            show_table(self.table, index=True)
 
 
 def _year_list(years: list[int]) -> str:

@@ -7,7 +7,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from . import model
-from .loader import Case
+from .case import Case
+from .display import Panel, table_html
+
+EVENTS_TABLE_WIDTHS = [14, 52, 14, 20]  # date, event, category, actors: steady as years change
 
 
 def events_table_html(case: Case, year: int) -> str:
@@ -17,12 +20,12 @@ def events_table_html(case: Case, year: int) -> str:
         return (f"<p><b>{year}</b>: no event of this year is in the timeline "
                 "(which does not mean nothing happened).</p>")
     heading = f"<p><b>{year}</b>: {len(table)} event{'s' * (len(table) != 1)}</p>"
-    return heading + table.to_html(index=False, border=0, justify="left")
+    return heading + table_html(table, widths=EVENTS_TABLE_WIDTHS)
 
 
-def year_explorer(case: Case) -> widgets.VBox:
+def year_explorer(case: Case) -> Panel:
     """A year slider over the timeline and the table of that year's events; starts at the
-    year the article was published."""
+    year the article was published. Shown without a kernel, it is that year's table."""
     years = model.year_of(case.events["date"])
     slider = widgets.IntSlider(
         value=case.article.year, min=int(years.min()), max=int(years.max()),
@@ -34,4 +37,11 @@ def year_explorer(case: Case) -> widgets.VBox:
         table.value = events_table_html(case, change["new"])
 
     slider.observe(redraw, names="value")
-    return widgets.VBox([slider, table])
+
+    def static_view() -> tuple[str, str]:
+        words = (f"Year slider at {slider.value} (it runs from {slider.min} to {slider.max}), "
+                 f"above the table of the events of {slider.value}.")
+        page = f"<p>Year: <b>{slider.value}</b> ({slider.min}-{slider.max})</p>" + table.value
+        return page, words
+
+    return Panel([slider, table], static_view)
