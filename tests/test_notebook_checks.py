@@ -3,6 +3,7 @@ for and pass what it is not for. Two tests run a tiny lesson in a real kernel.""
 
 import importlib.util
 import inspect
+import pkgutil
 from types import SimpleNamespace as Declared
 
 import nbformat
@@ -229,10 +230,14 @@ def test_wrong_answer_phrases_are_found_in_any_kind_of_output():
 
 
 def feedback_source() -> str:
-    """The source of the course's feedback module (feedback.py, once checks.py)."""
+    """The source of the course's feedback (``casebook.feedback``, a module or a package of
+    them; once ``casebook.checks``)."""
     name = next(n for n in ("casebook.feedback", "casebook.checks")
                 if importlib.util.find_spec(n))
-    return inspect.getsource(importlib.import_module(name))
+    package = importlib.import_module(name)
+    modules = [package] + [importlib.import_module(m.name) for m in pkgutil.walk_packages(
+        getattr(package, "__path__", []), prefix=f"{name}.")]
+    return "\n".join(inspect.getsource(module) for module in modules)
 
 
 def test_every_feedback_message_is_right_or_says_a_wrong_answer_phrase():
