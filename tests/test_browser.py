@@ -48,5 +48,6 @@ def test_start_here_opened_before_running_shows_the_slider_default_view(page, la
     year = case.article.year
     assert f"Year: {year}" in text
     assert "VBox(" not in text and "IntSlider(" not in text
-    page.locator(".jp-OutputArea-output", has_text=f"Year: {year}").first.scroll_into_view_if_needed()
+    static_view = page.locator(".jp-OutputArea-output", has_text=f"Year: {year}").first
+    static_view.scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / "unrun_00.png"), full_page=False)

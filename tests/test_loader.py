@@ -135,10 +135,15 @@ def test_one_problem_is_singular():
 
 # -- the loaded case -------------------------------------------------------------------------
 def test_every_table_is_loaded_with_every_row(case):
-    """One frame per schema table, as many rows as the CSV file has."""
+    """One frame per schema table, as many rows as the CSV file has; an optional table the
+    case leaves out is empty and named in case.absent."""
     assert list(case.tables) == list(TABLES)
-    for name in TABLES:
+    on_disk = [name for name in TABLES if (DATA / f"{name}.csv").exists()]
+    assert list(case.absent) == [name for name in TABLES if name not in on_disk]
+    for name in on_disk:
         assert len(case.tables[name]) == len(read_rows(name)), name
+    for name in case.absent:
+        assert case.tables[name].empty
 
 
 def test_actors_are_indexed_by_id_with_float_positions(case):
@@ -209,9 +214,11 @@ def test_summary_names_the_counts_and_no_absolute_path(case):
     summary = case.summary()
     assert "\n" not in summary
     assert summary.startswith(f"Loaded '{case.title}' from lessons_data/: ")
-    counts = summary.rsplit("lessons_data/: ", 1)[1].removesuffix(".").split(", ")
-    assert counts == [f"{len(article_paragraphs())} article paragraphs"] + [
-        f"{len(read_rows(name))} {name}" for name in TABLES]
+    loaded, _, absent = summary.rsplit("lessons_data/: ", 1)[1].partition(". No ")
+    assert loaded.removesuffix(".").split(", ") == [
+        f"{len(article_paragraphs())} article paragraphs"] + [
+        f"{len(read_rows(name))} {name}" for name in TABLES if name not in case.absent]
+    assert absent == (f"{', '.join(case.absent)} (optional)." if case.absent else "")
     assert str(DATA.parent) not in summary
     assert str(Path.home()) not in summary
 

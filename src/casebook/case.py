@@ -72,6 +72,7 @@ class Case:
     preset_weights: pd.DataFrame
     events: pd.DataFrame
     claims: pd.DataFrame
+    hindsight: pd.DataFrame
     un_votes: pd.DataFrame
     hypotheses: pd.DataFrame
     evidence: pd.DataFrame

@@ -172,6 +172,8 @@ CLAIM_KINDS = ("fact", "inference", "opinion", "prediction")
 CLAIM_VERDICTS = ("accurate", "error", "disputed", "unverified", "borne_out",
                   "partly_borne_out", "not_borne_out", "not_testable")
 VERDICT_BASES = ("record", "course_reading")
+CLAIM_ROLES = ("conclusion", "factor", "support", "context")
+HINDSIGHT_RATINGS = ("undercut", "mixed", "supported")  # lowest to highest
 OBSERVED = ("supported", "mixed", "opposed")
 VOTES = ("yes", "no", "abstain", "veto", "not_voted")
 OUTCOMES = ("adopted", "vetoed", "not_put_to_vote")
@@ -385,11 +387,37 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                     "contested"),
             Column("verdict_note", TEXT, "why; for a course reading, the strongest "
                    "counter-reading"),
+            _choice("role", CLAIM_ROLES, "the claim's place in the argument map: `conclusion` "
+                    "(what the article concludes), `factor` (states a factor), `support` "
+                    "(backs a factor), `context` (background outside the chain); course's "
+                    "coding"),
+            Column("factor_ids", REFS, "the factors the claim states or backs, for the "
+                   "argument map (blank for context and the conclusion)", required=False,
+                   table="factors"),
             _source(required=False, what="the source of the fact the verdict rests on; blank "
                     "only for opinions and untestable claims"),
         ),
         key=("claim_id",),
         rules=(QuoteInParagraph(),),
+        optional=True,
+    ),
+    Table(
+        "hindsight", "the course's reference rating of one claim against what followed",
+        "**course's coding** of sourced facts",
+        "One row rates one claim of the article against what happened after it (the "
+        "hindsight lesson): did later events support it, undercut it, or both? Only claims that "
+        "later events can test have a row. **The rating is the course's reference, for "
+        "discussion.**",
+        (
+            _ref("claim_id", "claims", "the claim"),
+            _choice("rating", HINDSIGHT_RATINGS, "what later events did to the claim",
+                    ordered=True),
+            Column("reason", TEXT, "why, naming the events"),
+            Column("event_ids", REFS, "the events of events.csv the reason names",
+                   required=False, table="events"),
+            _source(what="source of the main event the rating rests on"),
+        ),
+        key=("claim_id",),
         optional=True,
     ),
     Table(

@@ -16,8 +16,8 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .display import figure_bundle
-from .display import show as show_table
+from ..display import figure_bundle
+from ..display import show as show_table
 
 OKABE_ITO = matplotlib.color_sequences["okabe_ito"]
 BASE_COLOUR = OKABE_ITO[5]  # blue

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from . import model
-from .case import Case
-from .display import Panel, table_html
+from .. import model
+from ..case import Case
+from ..display import Panel, table_html
 
 EVENTS_TABLE_WIDTHS = [14, 52, 14, 20]  # date, event, category, actors: steady as years change
 
