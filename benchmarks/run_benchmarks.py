@@ -4,8 +4,9 @@
 
 1. Loading and validating the case (``load_case``) against plain ``pandas.read_csv`` of the
    same files with no checks: the price of validation.
-2. Running each lesson top to bottom in a fresh kernel against a bare kernel running one
-   empty cell: the lesson's own cost above starting Python.
+2. Running each lesson top to bottom in a fresh kernel against two floors: a bare kernel
+   running one empty cell, and a notebook that only imports the course's libraries and loads
+   the case. A lesson should take under 2x the second floor.
 3. One slider move in the start-here lesson (rebuilding its events table) and redrawing the
    events chart to PNG.
 Figures are medians over repeats, printed; nothing is asserted.
@@ -26,6 +27,14 @@ sys.path.insert(0, str(REPO / "src"))
 
 from casebook import load_case, model, plots, widgets  # noqa: E402
 from casebook.refresh import CurrentEnvironmentKernel  # noqa: E402
+
+# What every lesson does before its own work: the floor a lesson's run time is compared with.
+IMPORTS_ONLY = """\
+import ipywidgets, matplotlib, networkx, pandas
+import casebook.model, casebook.plots, casebook.widgets, casebook.feedback, casebook.display
+from casebook import load_case
+case = load_case()
+"""
 
 
 def median_seconds(action, repeats: int) -> float:
@@ -55,9 +64,13 @@ def main() -> None:
     empty = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
     bare = median_seconds(lambda: run_notebook(nbformat.from_dict(empty)), 3)
     print(f"kernel: bare kernel, one empty cell {bare:.2f} s")
+    imports = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(IMPORTS_ONLY)])
+    floor = median_seconds(lambda: run_notebook(nbformat.from_dict(imports)), 3)
+    print(f"kernel: imports the course's libraries and loads the case {floor:.2f} s")
     for path in sorted((REPO / "notebooks").glob("*.ipynb")):
         seconds = median_seconds(lambda p=path: run_notebook(nbformat.read(p, as_version=4)), 3)
-        print(f"notebook: {path.name} {seconds:.2f} s (+{seconds - bare:.2f} s over bare)")
+        print(f"notebook: {path.name} {seconds:.2f} s ({seconds / floor:.2f}x the imports-only "
+              f"floor; +{seconds - bare:.2f} s over a bare kernel)")
 
     case = load_case(data)
     box = widgets.year_explorer(case)
