@@ -40,6 +40,7 @@ def test_chart_bars_match_counts_and_highlight_is_hatched_and_described(case):
                if bar.get_hatch()]
     assert hatched == [year], "only the highlighted year is hatched (not colour alone)"
     assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(y) for y in counts.index]
     assert f"{counts.sum()} events in all" in chart.description
     assert f"Highlighted (hatched bar): {year}, with {counts.loc[year]} events" in (
         chart.description)
@@ -81,9 +82,12 @@ def test_busiest_year_check_gives_a_sentence_for_each_kind_of_answer(case):
     right = int(rest.idxmax())
     wrong = int(rest.idxmin())
     assert feedback.check_busiest_year(right, counts, excluding=year).startswith(
-        f"Right: {right} has the most events in the timeline ({rest.max()})")
+        f"Right: apart from {year}, the hatched bar, {right} has the most events in the "
+        f"timeline ({rest.max()})")
     assert feedback.check_busiest_year(wrong, counts, excluding=year).startswith(
         f"Not quite: {wrong} has {rest.min()} event")
+    assert f"but another year apart from {year} has {rest.max()}" in (
+        feedback.check_busiest_year(wrong, counts, excluding=year))
     assert "leaves out" in feedback.check_busiest_year(year, counts, excluding=year)
     assert "outside the timeline" in feedback.check_busiest_year(1900, counts)
     assert "whole number" in feedback.check_busiest_year("2017", counts)
@@ -95,3 +99,27 @@ def test_lesson_map_has_one_row_per_lesson_and_total_minutes(case):
     assert len(table) == len(case.lessons)
     assert table["minutes"].sum() == case.lessons["minutes"].sum()
     assert table.index[0] == "00"
+
+
+def test_year_slider_answers_give_the_numbers_from_the_data(case):
+    year, published = case.article.year, case.article.date
+    answers = feedback.year_slider_answers(case)
+    in_year = [d for d in case.events["date"] if d.year == year]
+    later = sorted(d for d in in_year if d.first_day > published.last_day)
+    assert answers[0].startswith(f"{len(in_year)} events of {year} are in the timeline; "
+                                 f"{len(later)} of them came after the article ({published})")
+    for date in later:
+        assert str(date) in answers[0]
+    first_year = min(d.year for d in case.events["date"])
+    assert answers[1].startswith(f"{first_year} opens with ")
+    counts = model.events_per_year(case.events)
+    empty = [str(y) for y in counts.index[counts == 0]]
+    assert ("Years with no event in the timeline: " + ", ".join(empty)) in answers[2]
+
+
+def test_answers_block_is_collapsed_and_numbered():
+    from casebook.display import answers_html
+
+    block = answers_html(["One & two.", "Three."])
+    assert block.startswith("<details>") and block.endswith("</details>")
+    assert "<li>One &amp; two.</li><li>Three.</li>" in block

@@ -118,3 +118,23 @@ class Panel(widgets.VBox):
         bundle["text/html"] = page + note
         bundle["text/plain"] = text
         return bundle
+
+
+def answers_html(answers: list[str], title: str = "Check your answers") -> str:
+    """A collapsed block of numbered answers, worked out from the data, for a reader to open
+    after trying (so the answers follow the data when an instructor changes it).
+
+    >>> print(answers_html(["Four."]).splitlines()[1])
+    <summary><b>Check your answers</b> (after you have tried)</summary>
+    """
+    items = "".join(f"<li>{html.escape(a)}</li>" for a in answers)
+    return (f"<details>\n<summary><b>{html.escape(title)}</b> (after you have tried)</summary>"
+            f"\n<ol>{items}</ol>\n</details>")
+
+
+def show_answers(answers: list[str], title: str = "Check your answers") -> None:
+    """Display ``answers_html`` (plain text: the answers numbered, for text-only readers)."""
+    from IPython.display import display
+
+    text = title + ":\n" + "\n".join(f"{n}. {a}" for n, a in enumerate(answers, start=1))
+    display({"text/html": answers_html(answers, title), "text/plain": text}, raw=True)

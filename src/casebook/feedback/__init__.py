@@ -41,6 +41,8 @@ def check_busiest_year(answer, counts: pd.Series, excluding: int | None = None) 
     'Not quite: 2000 has 2 events, but another year has 5. Look for the tallest bar.'
     >>> check_busiest_year(2002, counts, excluding=2002)
     'The question leaves out 2002, the hatched bar: which year comes next?'
+    >>> check_busiest_year(2000, counts, excluding=2002)
+    'Right: apart from 2002, the hatched bar, 2000 has the most events in the timeline (2).'
     """
     if answer is None:
         return "Replace None with a year, for example 2006, then run the cell again."
@@ -56,10 +58,45 @@ def check_busiest_year(answer, counts: pd.Series, excluding: int | None = None) 
     if year in busiest:
         tie = f" (tied with {', '.join(str(y) for y in busiest if y != year)})" if len(
             busiest) > 1 else ""
-        return f"Right: {year} has the most events in the timeline ({top}){tie}."
+        apart = f"apart from {excluding}, the hatched bar, " if excluding is not None else ""
+        return f"Right: {apart}{year} has the most events in the timeline ({top}){tie}."
     if year not in counts.index:
         return (f"{year} is outside the timeline, which runs from {counts.index.min()} to "
                 f"{counts.index.max()}.")
     n = int(counts.loc[year])
-    return (f"Not quite: {year} has {n} event{'s' * (n != 1)}, but another year has {top}. "
-            "Look for the tallest bar" + (" apart from the hatched one." if excluding else "."))
+    other = f"another year apart from {excluding}" if excluding is not None else "another year"
+    return (f"Not quite: {year} has {n} event{'s' * (n != 1)}, but {other} has {top}. "
+            "Look for the tallest bar"
+            + (" apart from the hatched one." if excluding is not None else "."))
+
+
+def year_slider_answers(case) -> list[str]:
+    """The answers to lesson 00's slider questions, worked out from the case: the events of
+    the article's year and those after the article; the first year's opening events and the
+    actors they share; the years with no event."""
+    from ..model import events_in_year, events_per_year
+
+    year, published = case.article.year, case.article.date
+    in_year = case.events[case.events["date"].map(lambda d: d.year == year)]
+    later = in_year[in_year["date"].map(lambda d: d.first_day > published.last_day)]
+    later = later.sort_values("date")
+    after = "; ".join(f"{d} {t}" for d, t in zip(later["date"], later["title"], strict=True))
+    first_year = int(min(d.year for d in case.events["date"]))
+    opening = events_in_year(case.events, case.actors, first_year).head(2)
+    shared = sorted(set.intersection(*(set(a.split(", ")) for a in opening["actors"])))
+    counts = events_per_year(case.events)
+    empty = [int(y) for y in counts.index[counts == 0]]
+    return [
+        f"{len(in_year)} events of {year} are in the timeline; {len(later)} of them came after "
+        f"the article ({published}): {after or 'none'}. These are what the author could not "
+        "know when he wrote; lesson 09 comes back to them.",
+        f"{first_year} opens with " + " and ".join(
+            f"{t} ({d})" for d, t in zip(opening["date"], opening["event"], strict=True))
+        + (f"; {shared[0]} takes part in both." if len(shared) == 1 else
+           f"; {', '.join(shared) or 'no country'} take part in both."),
+        ("Years with no event in the timeline: " + ", ".join(map(str, empty)) + ". "
+         if empty else "Every year of the timeline has at least one event. ")
+        + "An empty year means that the course recorded no event for it, not that nothing "
+        "happened: the timeline is a selection made for teaching this article. Whenever you "
+        "count rows in a dataset, ask who chose the rows.",
+    ]

@@ -97,6 +97,7 @@ def events_per_year_chart(counts: pd.Series, highlight: int | None = None,
                     (highlight, bar.get_height()), xytext=(0, 3),
                     textcoords="offset points", ha="center", va="bottom")
     ax.set_title(title)
+    ax.set_xticks(years, [str(y) for y in years], rotation=90)  # every year labelled
     ax.set_xlabel("Year")
     ax.set_ylabel("Number of events")
     ax.set_ylim(0, counts.max() * 1.2 + 0.5)
