@@ -1,0 +1,151 @@
+"""Feedback for the exercises of lesson 05 (Russia's votes at the UN). Each check reads the
+same ``model.votes`` tables the lesson shows, so the sentence names the actual rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..model.votes import AFTER, BEFORE, VOTE_WORDS, first_vote_against
+from . import as_whole_number
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def check_yes_votes_before_article(answer, record: pd.DataFrame, article_date) -> str:
+    """Feedback on "on how many decisions before the article did Russia vote yes?".
+
+    >>> from casebook.dates import PartialDate as D
+    >>> record = pd.DataFrame({"decision": ["Res. 1", "Res. 2", "Res. 3"],
+    ...     "date": [D.parse(d) for d in ("2006-07-15", "2017-09-11", "2017-12-22")],
+    ...     "tally": ["15-0"] * 3, "Russia": ["yes"] * 3, "when": [BEFORE, BEFORE, AFTER]})
+    >>> print(check_yes_votes_before_article(2, record, D.parse("2017-10-13")))
+    Right: before the article Russia voted yes on all 2 decisions of the table (Res. 1 of 2006-07-15 to Res. 2 of 2017-09-11), each adopted 15-0.
+    >>> print(check_yes_votes_before_article(3, record, D.parse("2017-10-13")))
+    Not quite: 3 also counts Res. 3 of 2017-12-22, after the article appeared on 2017-10-13: a reader then could not know it. Count only the columns left of the dashed line.
+    """  # noqa: E501
+    if answer is None:
+        return "Replace None with a number, for example 3, then run the cell again."
+    number = as_whole_number(answer)
+    if number is None:
+        return f"Not quite: give a whole number without quotes, like 3 (you gave {answer!r})."
+    before = record[record["when"] == BEFORE]
+    yes_before = before[before["Russia"] == VOTE_WORDS["yes"]]
+    expected = len(yes_before)
+    if number == expected:
+        first, last = yes_before.iloc[0], yes_before.iloc[-1]
+        share = f"all {expected}" if expected == len(before) else f"{expected} of {len(before)}"
+        tallies = set(yes_before["tally"])
+        each = f", each adopted {tallies.pop()}" if len(tallies) == 1 else ""
+        return (f"Right: before the article Russia voted yes on {share} decisions of the table "
+                f"({first['decision']} of {first['date']} to {last['decision']} of "
+                f"{last['date']}){each}.")
+    later_yes = record[(record["when"] == AFTER) & (record["Russia"] == VOTE_WORDS["yes"])]
+    if len(later_yes) and number == expected + len(later_yes):
+        names = ", ".join(f"{r['decision']} of {r['date']}" for _, r in later_yes.iterrows())
+        return (f"Not quite: {number} also counts {names}, after the article appeared on "
+                f"{article_date}: a reader then could not know it. Count only the columns "
+                "left of the dashed line.")
+    side = "more" if number > expected else "fewer"
+    return (f"Not quite: {number} is {side} than the 'yes' markers in Russia's row left of "
+            f"the dashed line ({article_date}). Count them again.")
+
+
+def check_first_vote_against(answer, record: pd.DataFrame) -> str:
+    """Feedback on "in which year did Russia first vote against a draft on the DPRK?".
+
+    >>> from casebook.dates import PartialDate as D
+    >>> record = pd.DataFrame({"decision": ["Res. 1", "Draft (never put to a vote)",
+    ...     "Draft (vetoed)"], "date": [D.parse(d) for d in ("2006-07-15", "2019-12-16",
+    ...     "2022-05-26")], "subject": ["Test", "Relief", "Tighter sanctions"],
+    ...     "tally": ["15-0", "", "13-2"], "Russia": ["yes", "no vote", "veto"],
+    ...     "China": ["yes", "no vote", "veto"]})
+    >>> print(check_first_vote_against(2022, record))
+    Right: 2022. On 2022-05-26 Russia, with China, vetoed a draft (Tighter sanctions; 13-2): its first vote against a Council text on North Korea in the table.
+    >>> print(check_first_vote_against(2019, record))
+    Not quite: the 2019 draft (Relief) was never put to a vote, so Russia cast no vote against it. Look for the first 'veto' or 'no' marker in Russia's row.
+    """  # noqa: E501
+    if answer is None:
+        return "Replace None with a year, for example 2006, then run the cell again."
+    year = as_whole_number(answer)
+    if year is None:
+        return f"Give the year as a whole number without quotes, like 2006 (you gave {answer!r})."
+    first = first_vote_against(record)
+    years = record["date"].map(lambda d: d.year)
+    if first is not None and year == first["date"].year:
+        partner = ", with China," if first["China"] == first["Russia"] else ""
+        verb = "vetoed" if first["Russia"] == VOTE_WORDS["veto"] else "voted against"
+        return (f"Right: {year}. On {first['date']} Russia{partner} {verb} a draft "
+                f"({first['subject']}; {first['tally']}): its first vote against a Council "
+                "text on North Korea in the table.")
+    in_year = record[years == year]
+    if in_year.empty:
+        return (f"Not quite: the table has no decision in {year}; it runs from "
+                f"{years.min()} to {years.max()}.")
+    not_voted = in_year[in_year["Russia"] == VOTE_WORDS["not_voted"]]
+    if len(not_voted):
+        row = not_voted.iloc[0]
+        return (f"Not quite: the {year} draft ({row['subject']}) was never put to a vote, so "
+                "Russia cast no vote against it. Look for the first 'veto' or 'no' marker in "
+                "Russia's row.")
+    if first is not None and year > first["date"].year:
+        return (f"Not quite: Russia did vote against a draft in {year}, but it had done so "
+                "before. Look for the first 'veto' or 'no' marker in Russia's row.")
+    votes = ", ".join(sorted(set(in_year["Russia"])))
+    return (f"Not quite: in {year} Russia's votes were: {votes} "
+            f"({_plural(len(in_year), 'decision')}). Look further right for a 'veto' or 'no'.")
+
+
+def _resolution_numbers(answer) -> set[str] | None:
+    """The resolution numbers of an answer given as a list, tuple or set of numbers or
+    strings; None if it is not such a collection."""
+    if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
+        return None
+    numbers = set()
+    for item in answer:
+        number = as_whole_number(item)
+        if number is None and isinstance(item, str) and item.strip().isdigit():
+            number = int(item.strip())
+        if number is None:
+            return None
+        numbers.add(str(number))
+    return numbers
+
+
+def check_softened(answer, softened: pd.DataFrame) -> str:
+    """Feedback on "which resolutions were softened to win Russia's vote, as the notes say?";
+    ``softened`` is ``model.votes.softened``.
+
+    >>> softened = pd.DataFrame({"resolution": ["1695", "2270"]})
+    >>> check_softened([2270, "1695"], softened)
+    'Right: Res. 1695 and 2270 were softened before Russia voted for them, as their notes say.'
+    >>> check_softened([2270], softened)
+    'Not quite: 2270 is right, but 1 more is missing. Read the notes for a measure dropped or an exemption.'
+    >>> check_softened([2270, 2321, 1695], softened)
+    'Not quite: the notes record no dropped measure or exemption for 2321.'
+    """  # noqa: E501
+    if answer is None:
+        return "Replace None with a list of numbers, for example [1718, 1874], then run again."
+    given = _resolution_numbers(answer)
+    if given is None:
+        return ("Not quite: give a list of resolution numbers in square brackets, like "
+                f"[1718, 1874] (you gave {answer!r}).")
+    expected = set(softened["resolution"])
+    ordered = sorted(expected, key=int)
+    if given == expected:
+        names = " and ".join([", ".join(ordered[:-1]), ordered[-1]] if len(ordered) > 1
+                             else ordered)
+        return (f"Right: Res. {names} were softened before Russia voted for them, as their "
+                "notes say.")
+    extra = sorted(given - expected, key=int)
+    if extra:
+        return (f"Not quite: the notes record no dropped measure or exemption for "
+                f"{', '.join(extra)}.")
+    found = sorted(given & expected, key=int)
+    missing = len(expected - given)
+    right = f"{', '.join(found)} {'is' if len(found) == 1 else 'are'} right, but " if found else ""
+    return (f"Not quite: {right}{missing} more {'is' if missing == 1 else 'are'} missing. "
+            "Read the notes for a measure dropped or an exemption.")

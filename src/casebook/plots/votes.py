@@ -1,0 +1,135 @@
+"""The vote chart of lesson 05: Russia's and China's votes on every Security Council decision
+on North Korea, in date order, with the article's date marked.
+
+Each vote has its own marker shape and a word under it, so nothing depends on colour; the
+decisions after the article sit on a hatched background labelled "hindsight".
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from ..dates import PartialDate
+from ..model.votes import AFTER, BEFORE
+from . import OKABE_ITO, Chart
+
+# Vote (in the words of model.votes.VOTE_WORDS) -> marker, colour, filled?, word under it.
+VOTE_STYLES = {
+    "yes": ("o", OKABE_ITO[3], True, "yes"),
+    "no": ("v", OKABE_ITO[6], True, "no"),
+    "veto": ("X", OKABE_ITO[6], True, "veto"),
+    "abstained": ("s", OKABE_ITO[1], True, "abst."),
+    "no vote": ("D", OKABE_ITO[0], False, "no vote"),
+}
+VOTERS = ("Russia", "China")  # the rows of the chart, top first: the columns of vote_record
+HINDSIGHT_FILL = "#eeeeee"
+
+
+def _counts_in_words(votes: pd.Series) -> str:
+    counts = votes.value_counts()
+    return ", ".join(f"{word} {n}" for word, n in counts.items())
+
+
+def describe_votes(record: pd.DataFrame, article_date: PartialDate) -> str:
+    """The text description of the vote chart, made from the same record.
+
+    >>> from casebook.dates import PartialDate as D
+    >>> record = pd.DataFrame({"decision": ["Res. 1", "Draft (vetoed)"],
+    ...     "date": [D.parse("2006-07-15"), D.parse("2022-05-26")], "tally": ["15-0", "13-2"],
+    ...     "outcome": ["adopted", "vetoed"], "Russia": ["yes", "veto"],
+    ...     "China": ["yes", "veto"], "when": [BEFORE, AFTER]})
+    >>> print(describe_votes(record, D.parse("2017-10-13")).replace(". ", ".\\n"))
+    Dot chart: Russia's and China's votes on 2 UN Security Council decisions and drafts on North Korea, 2006-07-15 to 2022-05-26, in date order; a marker shape and a word under each marker give the vote.
+    Before the article (2017-10-13): 1 decision; Russia voted yes on all 1; China voted yes on all 1; tallies: 15-0 (1).
+    After the article, hindsight on a hatched background: Draft (vetoed) of 2022-05-26, vetoed 13-2, Russia veto, China veto.
+    """  # noqa: E501
+    before = record[record["when"] == BEFORE]
+    after = record[record["when"] == AFTER]
+    first, last = record["date"].iloc[0], record["date"].iloc[-1]
+    text = (f"Dot chart: Russia's and China's votes on {len(record)} UN Security Council "
+            f"decisions and drafts on North Korea, {first} to {last}, in date order; a marker "
+            "shape and a word under each marker give the vote. ")
+    if len(before):
+        n = len(before)
+        parts = [f"Before the article ({article_date}): {n} decision{'s' * (n != 1)}"]
+        for voter in VOTERS:
+            votes = before[voter]
+            if votes.nunique() == 1:
+                parts.append(f"{voter} voted {votes.iloc[0]} on all {n}")
+            else:
+                parts.append(f"{voter}: {_counts_in_words(votes)}")
+        tallies = before["tally"].replace("", "no vote").value_counts()
+        parts.append("tallies: " + ", ".join(f"{t} ({k})" for t, k in tallies.items()))
+        text += "; ".join(parts) + ". "
+    if len(after):
+        items = []
+        for _, row in after.iterrows():
+            vote = f" {row['tally']}" if row["tally"] else ""
+            items.append(f"{row['decision']} of {row['date']}, {row['outcome']}{vote}, "
+                         f"Russia {row['Russia']}, China {row['China']}")
+        text += "After the article, hindsight on a hatched background: " + "; ".join(items) + "."
+    return text.strip()
+
+
+def _tick_label(row: pd.Series) -> str:
+    name = row["decision"].replace("Res. ", "") if row["decision"].startswith("Res. ") else (
+        "draft")
+    return f"{name}\n{row['date']}\n{row['tally'] or 'no vote'}"
+
+
+def vote_chart(record: pd.DataFrame, article_date: PartialDate,
+               title: str = "Votes on North Korea in the UN Security Council") -> Chart:
+    """Dot chart of ``model.votes.vote_record``: one column per decision in date order (its
+    number, date and tally under it), one row per voter; a dashed line marks the article and
+    the decisions after it lie on a hatched "hindsight" background.
+
+    >>> from casebook.dates import PartialDate as D
+    >>> record = pd.DataFrame({"decision": ["Res. 1", "Draft (vetoed)"],
+    ...     "date": [D.parse("2006-07-15"), D.parse("2022-05-26")], "tally": ["15-0", "13-2"],
+    ...     "outcome": ["adopted", "vetoed"], "Russia": ["yes", "veto"],
+    ...     "China": ["yes", "abstained"], "when": [BEFORE, AFTER]})
+    >>> chart = vote_chart(record, D.parse("2017-10-13"))
+    >>> [t.get_text() for t in chart.figure.axes[0].texts if t.get_text() in ("veto", "abst.")]
+    ['veto', 'abst.']
+    """
+    figure = Figure(figsize=(12, 3.6), layout="constrained")
+    ax = figure.add_subplot()
+    positions = list(range(len(record)))
+    rows = {voter: len(VOTERS) - 1 - i for i, voter in enumerate(VOTERS)}
+    after = [i for i, when in enumerate(record["when"]) if when == AFTER]
+    if after:
+        ax.axvspan(after[0] - 0.5, positions[-1] + 0.5, facecolor=HINDSIGHT_FILL,
+                   hatch="//", edgecolor="#bbbbbb", linewidth=0, zorder=0)
+        ax.axvline(after[0] - 0.5, color="black", linestyle="--", linewidth=1)
+        ax.text(after[0] - 0.45, len(VOTERS) - 0.45, f"article published {article_date}",
+                ha="left", va="top", fontsize=9)
+        ax.text(positions[-1] + 0.45, len(VOTERS) - 0.45, "hindsight", ha="right", va="top",
+                fontsize=9, style="italic")
+    for voter, y in rows.items():
+        for x, vote in zip(positions, record[voter], strict=True):
+            marker, colour, filled, word = VOTE_STYLES[vote]
+            ax.plot([x], [y], marker=marker, markersize=11, linestyle="none",
+                    markerfacecolor=colour if filled else "white", markeredgecolor="black",
+                    markeredgewidth=0.8, label=f"{voter}: {vote}")
+            ax.text(x, y - 0.22, word, ha="center", va="top", fontsize=8)
+    ax.set_xticks(positions, [_tick_label(row) for _, row in record.iterrows()], fontsize=8)
+    ax.set_yticks(list(rows.values()), list(rows.keys()))
+    ax.set_xlim(-0.5, positions[-1] + 0.5)
+    ax.set_ylim(-0.6, len(VOTERS) - 0.35)
+    ax.set_xlabel("Decision (resolution number or draft), date of the vote, and the tally")
+    ax.set_title(title)
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    shown = [v for v in VOTE_STYLES if v in set(record[list(VOTERS)].to_numpy().ravel())]
+    handles = [Line2D([], [], marker=VOTE_STYLES[v][0], linestyle="none", markersize=9,
+                      markerfacecolor=VOTE_STYLES[v][1] if VOTE_STYLES[v][2] else "white",
+                      markeredgecolor="black", label=v) for v in shown]
+    if after:
+        handles.append(Patch(facecolor=HINDSIGHT_FILL, hatch="//", edgecolor="#bbbbbb",
+                             label="after the article"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+              title="Vote")
+    table = record[["decision", "date", "tally", "Russia", "China", "when"]]
+    return Chart(figure, describe_votes(record, article_date), table)

@@ -1,0 +1,195 @@
+"""Lesson 05: the vote record, its chart and the exercise feedback, tested headlessly on small
+tables made here and on the case's own votes."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+
+from casebook.dates import PartialDate
+from casebook.feedback import votes as feedback
+from casebook.model import votes
+from casebook.plots.votes import VOTE_STYLES, vote_chart
+
+D = PartialDate.parse
+ARTICLE = D("2017-10-13")
+
+
+def small_votes() -> pd.DataFrame:
+    return pd.DataFrame({
+        "resolution": ["1695", "2270", None, None],
+        "date": [D("2006-07-15"), D("2016-03-02"), D("2019-12-16"), D("2024-03-28")],
+        "subject": ["Missile launches", "Coal ban", "Relief draft", "Panel of Experts"],
+        "outcome": ["adopted", "adopted", "not_put_to_vote", "vetoed"],
+        "votes_for": pd.array([15, 14, None, 13], dtype="Int64"),
+        "votes_against": pd.array([0, 0, None, 1], dtype="Int64"),
+        "abstentions": pd.array([0, 1, None, 1], dtype="Int64"),
+        "russia_vote": ["yes", "yes", "not_voted", "veto"],
+        "china_vote": ["yes", "abstain", "not_voted", "abstain"],
+        "source_id": ["r1", "r2", "h", "p"],
+        "note": ["Chapter VII wording dropped.", "Exempts coal via Rajin.", "", "Alone."],
+    }, index=pd.Index(["v1", "v2", "v3", "v4"], name="vote_id"))
+
+
+SOURCES = pd.DataFrame({"title": ["S/RES/1695", "S/RES/2270", "Editorial", "SC/15648"]},
+                       index=["r1", "r2", "h", "p"])
+
+
+@pytest.fixture
+def record():
+    return votes.vote_record(small_votes(), SOURCES, ARTICLE)
+
+
+def test_vote_record_orders_labels_and_splits_at_the_article(record):
+    assert record["decision"].to_list() == [
+        "Res. 1695", "Res. 2270", "Draft (never put to a vote)", "Draft (vetoed)"]
+    assert record["tally"].to_list() == ["15-0", "14-0-1", "", "13-1-1"]
+    assert record["Russia"].to_list() == ["yes", "yes", "no vote", "veto"]
+    assert record["China"].to_list() == ["yes", "abstained", "no vote", "abstained"]
+    assert record["when"].to_list() == [votes.BEFORE] * 2 + [votes.AFTER] * 2
+    assert record["source"].to_list() == SOURCES["title"].to_list()
+    assert votes.last_vote_before(record)["decision"] == "Res. 2270"
+    assert votes.first_vote_against(record).name == "v4"
+
+
+def test_a_date_known_only_to_the_month_of_the_article_is_not_hindsight():
+    assert not votes.is_hindsight(D("2017-10"), ARTICLE)
+    assert votes.is_hindsight(D("2017-10-14"), ARTICLE)
+    assert not votes.is_hindsight(D("2017-10-13"), ARTICLE)
+
+
+def test_softened_finds_dropped_measures_and_exemptions_but_not_drafts():
+    table = votes.softened(small_votes())
+    assert table["resolution"].to_list() == ["1695", "2270"]
+    assert table["what the record says"].iloc[1] == "Exempts coal via Rajin."
+
+
+def test_run_up_includes_both_ends_and_nothing_outside():
+    events = pd.DataFrame({
+        "date": [D("2017-09-01"), D("2017-09-03"), D("2017-09-11"), D("2017-09-12")],
+        "title": ["too early", "test", "vote", "too late"], "source_id": ["s"] * 4})
+    sources = pd.DataFrame({"title": ["Report"]}, index=["s"])
+    table = votes.run_up(events, sources, D("2017-09-11"), days=8)
+    assert table["event"].to_list() == ["test", "vote"]
+    assert table["source"].to_list() == ["Report", "Report"]
+
+
+def test_words_and_votes_keeps_the_stances_votes_bear_on_in_the_article_year():
+    behaviour = pd.DataFrame({
+        "option_id": ["sanctions", "sanctions", "thaad", "sanctions"],
+        "date": [D("2017-09-05"), D("2017-09-11"), D("2017-07-04"), D("2016-11-30")],
+        "observed": ["opposed", "supported", "supported", "supported"],
+        "description": ["Speech", "Vote 2375", "Statement", "Vote 2321"],
+        "source_id": ["speech", "r2", "speech", "r1"]})
+    options = pd.DataFrame({"short_label": ["Tougher sanctions", "Oppose THAAD"]},
+                           index=["sanctions", "thaad"])
+    sources = pd.DataFrame({"title": ["Speech report", "S/RES/1695", "S/RES/2270"]},
+                           index=["speech", "r1", "r2"])
+    table = votes.words_and_votes(behaviour, options, small_votes(), sources, ARTICLE)
+    assert table["what Russia did"].to_list() == ["Speech", "Vote 2375"]
+    assert table["stance"].to_list() == ["Tougher sanctions"] * 2
+    assert table["source"].to_list() == ["Speech report", "S/RES/2270"]
+
+
+def test_claims_mentioning_matches_any_word_in_any_case():
+    claims = pd.DataFrame({
+        "paragraph": [5, 6, 7], "quote": ["Nonproliferation is not vital",
+                                          "They oppose nuclearisation", "Four factors"],
+        "kind": ["inference", "fact", "fact"], "verdict": ["disputed", "accurate", "error"],
+        "verdict_basis": ["course_reading", "record", "record"], "verdict_note": ["a", "b", "c"]},
+        index=pd.Index(["c1", "c2", "c3"], name="claim_id"))
+    table = votes.claims_mentioning(claims, "PROLIFERATION", "nuclearisation")
+    assert table["¶"].to_list() == ["¶5", "¶6"]
+    assert table["basis"].to_list() == ["course's reading", "the record"]
+
+
+# -- the chart -----------------------------------------------------------------------------
+
+def test_chart_has_one_marker_per_vote_with_shape_and_word(record):
+    chart = vote_chart(record, ARTICLE)
+    ax = chart.figure.axes[0]
+    markers = [line for line in ax.lines if line.get_marker() not in (None, "None", "")]
+    assert len(markers) == 2 * len(record)
+    by_label = {line.get_label(): line for line in markers}
+    assert by_label["Russia: veto"].get_marker() == VOTE_STYLES["veto"][0]
+    assert by_label["China: abstained"].get_marker() == VOTE_STYLES["abstained"][0]
+    assert to_hex(by_label["Russia: no vote"].get_markerfacecolor()) == "#ffffff"  # hollow
+    words = [t.get_text() for t in ax.texts]
+    assert words.count("yes") == 3 and words.count("veto") == 1 and words.count("abst.") == 2
+    assert "article published 2017-10-13" in words and "hindsight" in words
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "China"]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0] == "1695\n2006-07-15\n15-0" and ticks[2] == "draft\n2019-12-16\nno vote"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["yes", "veto", "abstained", "no vote", "after the article"]
+
+
+def test_hindsight_background_starts_between_the_last_vote_before_and_the_first_after(record):
+    ax = vote_chart(record, ARTICLE).figure.axes[0]
+    dashed = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(dashed) == 1 and dashed[0].get_xdata()[0] == 1.5
+    hatched = [patch for patch in ax.patches if patch.get_hatch() == "//"]
+    assert len(hatched) == 1
+
+
+def test_description_gives_the_numbers_before_and_each_decision_after(record):
+    text = vote_chart(record, ARTICLE).description
+    assert "votes on 4 UN Security Council decisions and drafts" in text
+    assert "2006-07-15 to 2024-03-28" in text
+    assert "Before the article (2017-10-13): 2 decisions; Russia voted yes on all 2" in text
+    assert "China: yes 1, abstained 1" in text
+    assert "tallies: 15-0 (1), 14-0-1 (1)" in text
+    assert ("Draft (vetoed) of 2024-03-28, vetoed 13-1-1, Russia veto, China abstained."
+            in text)
+
+
+def test_chart_on_the_case_shows_every_decision(case):
+    record = votes.vote_record(case.un_votes, case.sources, case.article.date)
+    chart = vote_chart(record, case.article.date)
+    assert len(chart.table) == len(case.un_votes)
+    assert chart.png()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"{len(case.un_votes)} UN Security Council decisions" in chart.description
+
+
+# -- feedback ------------------------------------------------------------------------------
+
+def test_yes_votes_feedback(record):
+    check = feedback.check_yes_votes_before_article
+    assert check(2, record, ARTICLE) == (
+        "Right: before the article Russia voted yes on all 2 decisions of the table "
+        "(Res. 1695 of 2006-07-15 to Res. 2270 of 2016-03-02).")
+    assert check(3, record, ARTICLE).startswith("Not quite: 3 is more than")
+    assert check(None, record, ARTICLE).startswith("Replace None")
+    assert check(True, record, ARTICLE).startswith("Not quite: give a whole number")
+    assert check(np.int64(2), record, ARTICLE).startswith("Right")
+
+
+def test_first_vote_against_feedback(record):
+    check = feedback.check_first_vote_against
+    assert check(2024, record) == (
+        "Right: 2024. On 2024-03-28 Russia vetoed a draft (Panel of Experts; 13-1-1): its first "
+        "vote against a Council text on North Korea in the table.")
+    assert check(2019, record) == (
+        "Not quite: the 2019 draft (Relief draft) was never put to a vote, so Russia cast no "
+        "vote against it. Look for the first 'veto' or 'no' marker in Russia's row.")
+    assert check(2006, record) == (
+        "Not quite: in 2006 Russia's votes were: yes (1 decision). Look further right for a "
+        "'veto' or 'no'.")
+    assert check(2010, record) == (
+        "Not quite: the table has no decision in 2010; it runs from 2006 to 2024.")
+    assert check("2024", record).startswith("Give the year")
+
+
+def test_softened_feedback():
+    table = votes.softened(small_votes())
+    check = feedback.check_softened
+    assert check(("2270", 1695), table) == (
+        "Right: Res. 1695 and 2270 were softened before Russia voted for them, as their notes "
+        "say.")
+    assert check([1695], table) == (
+        "Not quite: 1695 is right, but 1 more is missing. Read the notes for a measure dropped "
+        "or an exemption.")
+    assert check([1695, 2270, 1718], table) == (
+        "Not quite: the notes record no dropped measure or exemption for 1718.")
+    assert check(2270, table).startswith("Not quite: give a list")
+    assert check([True], table).startswith("Not quite: give a list")
