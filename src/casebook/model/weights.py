@@ -119,10 +119,11 @@ def normalise(weights: pd.Series) -> pd.Series:
 
     >>> normalise(pd.Series({"a": 3.0, "b": 1.0})).to_dict()
     {'a': 0.75, 'b': 0.25}
-    >>> normalise(pd.Series({"a": 0.0, "b": 0.0}))
+    >>> normalise(pd.Series({"a": 0.0, "b": 0.0}))  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    casebook.model.weights.WeightsError: all weights are 0: give at least one factor a weight above 0
+    casebook.model.weights.WeightsError: all weights are 0: give at least one factor a
+    weight above 0
     """
     total = float(weights.sum())
     if total <= 0:
@@ -395,8 +396,9 @@ def summary_sentence(predicted: pd.Series, labels: pd.Series, explained: int, to
 
     >>> predicted = pd.Series({"x": "support", "y": "oppose", "z": "undecided"})
     >>> labels = pd.Series({"x": "Talks", "y": "Force", "z": "Sanctions"})
-    >>> summary_sentence(predicted, labels, 5, 7)
-    'With these weights Russia would back Talks and oppose Force, undecided on Sanctions; 5 of 7 observed stances explained.'
+    >>> summary_sentence(predicted, labels, 5, 7)  # doctest: +NORMALIZE_WHITESPACE
+    'With these weights Russia would back Talks and oppose Force, undecided on Sanctions;
+    5 of 7 observed stances explained.'
     """
     parts = []
     for stance, verb in ((SUPPORT, "back"), (OPPOSE, "oppose")):
@@ -462,8 +464,9 @@ def simplex_grid(factors: int, step: float = GRID_STEP) -> np.ndarray:
     """Every weighting of ``factors`` factors in steps of ``step``, summing to 1: one row
     each. For seven factors in steps of 0.05 that is 230,230 weightings.
 
-    >>> simplex_grid(3, 0.5).tolist()
-    [[0.0, 0.0, 1.0], [0.0, 0.5, 0.5], [0.0, 1.0, 0.0], [0.5, 0.0, 0.5], [0.5, 0.5, 0.0], [1.0, 0.0, 0.0]]
+    >>> simplex_grid(3, 0.5).tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [[0.0, 0.0, 1.0], [0.0, 0.5, 0.5], [0.0, 1.0, 0.0], [0.5, 0.0, 0.5], [0.5, 0.5, 0.0],
+     [1.0, 0.0, 0.0]]
     >>> simplex_grid(7).shape
     (230230, 7)
     """
@@ -611,8 +614,10 @@ def describe_search(found: pd.DataFrame, searched: int, factors: pd.DataFrame) -
     how many, and the least share each factor needs among them (where above 0).
 
     >>> factors = pd.DataFrame({"short_label": ["A", "B"]}, index=["a", "b"])
-    >>> describe_search(pd.DataFrame({"a": [0.5, 0.75], "b": [0.5, 0.25]}), 5, factors)
-    '2 of 5 weightings on the grid do (40.0%). Every one of them gives A at least 50% and B at least 25%.'
+    >>> print(describe_search(pd.DataFrame({"a": [0.5, 0.75], "b": [0.5, 0.25]}), 5, factors))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    2 of 5 weightings on the grid do (40.0%). Every one of them gives A at least 50% and
+    B at least 25%.
     >>> describe_search(pd.DataFrame({"a": [], "b": []}), 5, factors)
     'None of the 5 weightings on the grid does.'
     """
@@ -667,8 +672,10 @@ def describe_discrimination(table: pd.DataFrame, readings: int) -> str:
 
     >>> table = pd.DataFrame({"option": ["X", "Y"], "all readings agree": [True, False],
     ...     "grid: support %": [100.0, 40.0], "grid: oppose %": [0.0, 50.0]})
-    >>> print(describe_discrimination(table, 3))
-    The 3 readings predict the same stance on 1 of 2 options (X): a good fit there is shared by every reading and proves nothing about which is right. They differ only on Y. Every weighting on the grid predicts the same stance on X.
+    >>> print(describe_discrimination(table, 3))  # doctest: +NORMALIZE_WHITESPACE
+    The 3 readings predict the same stance on 1 of 2 options (X): a good fit there is
+    shared by every reading and proves nothing about which is right. They differ only on
+    Y. Every weighting on the grid predicts the same stance on X.
     """
     same = table[table["all readings agree"]]
     differ = table[~table["all readings agree"]]
@@ -882,7 +889,10 @@ def ahp_report(result: AhpResult, labels: Mapping[str, str]) -> str:
     >>> judged = {("a", "b"): 2, ("a", "c"): 4, ("a", "d"): 8, ("b", "c"): 2, ("b", "d"): 4,
     ...           ("c", "d"): 1 / 5}
     >>> print(ahp_report(ahp(pairwise_matrix(judged, "abcd")), dict(zip("abcd", "ABCD"))))
-    Warning: consistency ratio 0.27 is above 0.1: the judgements contradict each other. The judgement that most breaks consistency: C against D, judged 1/5 (strongly less important), while the other judgements imply about 1/1.8.
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Warning: consistency ratio 0.27 is above 0.1: the judgements contradict each other.
+    The judgement that most breaks consistency: C against D, judged 1/5 (strongly less
+    important), while the other judgements imply about 1/1.8.
     """
     ratio = result.consistency_ratio
     if result.consistent:
