@@ -20,6 +20,9 @@ import pandas as pd
 from ..dates import PartialDate
 
 BEFORE, AFTER = "before the article", "after (hindsight)"
+# The record's column of the voter the lesson is about (un_votes.csv's russia_vote), so that a
+# lesson's code can read it without writing a country's name.
+VOTER = "Russia"
 # The words a reader sees for each vote of the schema's choices.
 VOTE_WORDS = {"yes": "yes", "no": "no", "abstain": "abstained", "veto": "veto",
               "not_voted": "no vote"}
