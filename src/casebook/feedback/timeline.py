@@ -1,0 +1,149 @@
+"""Feedback for lesson 01's exercises on the timeline: what a reader on the article's date
+could know, how close to the article the last known event came, and who takes part most."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..dates import PartialDate
+from ..model.timeline import AFTER, BEFORE, day_text, days_before, year_span
+from . import as_whole_number
+
+
+def _span(table: pd.DataFrame) -> str:
+    first, last = year_span(table)
+    return f"{first}-{last}" if first != last else str(first)
+
+
+def _not_a_number(answer) -> str:
+    return (f"Not quite: give a whole number without quotes, like 12 (you gave {answer!r}).")
+
+
+def check_known_count(answer, table: pd.DataFrame) -> str:
+    """Feedback on "how many events of the window could a reader on the article's date
+    know?"; ``table`` is a ``model.timeline.timeline_table`` of that window.
+
+    >>> frame = pd.DataFrame({"date": [PartialDate(2017, 1, 1), PartialDate(2017, 12)],
+    ...                       "event": ["Early", "Late"], "when": [BEFORE, AFTER]})
+    >>> check_known_count(1, frame)
+    'Right: 1 of the 2 events of 2017 came before the article; 1 came after it (Dec 2017: Late).'
+    >>> check_known_count(2, frame)
+    'Not quite: 2 is every event of 2017, including 1 after the article (Dec 2017: Late).'
+    """  # noqa: E501 - the doctest shows the whole sentence
+    if answer is None:
+        return "Replace None with a number of events, then run the cell again."
+    number = as_whole_number(answer)
+    if number is None:
+        return _not_a_number(answer)
+    known = int((table["when"] == BEFORE).sum())
+    later = table[table["when"] == AFTER]
+    later_text = "; ".join(f"{day_text(d)}: {e}" for d, e in
+                           zip(later["date"], later["event"], strict=True))
+    span = _span(table)
+    if number == known:
+        return (f"Right: {known} of the {len(table)} events of {span} came before the "
+                f"article; {len(later)} came after it ({later_text}).")
+    if number == len(table):
+        return (f"Not quite: {number} is every event of {span}, including {len(later)} after "
+                f"the article ({later_text}).")
+    if number == len(later):
+        return (f"Not quite: {number} is the number of events after the article; the "
+                "question asks for those a reader could know, before it.")
+    return (f"Not quite: {number} is not the count. Of the {len(table)} events of {span}, "
+            "count those left of the dashed line (filled markers), or tick the box that hides "
+            "the later ones and read the count above the table.")
+
+
+def check_days_before(answer, table: pd.DataFrame, article_date: PartialDate) -> str:
+    """Feedback on "how many days before the article did the last event a reader could know
+    happen?"
+
+    >>> frame = pd.DataFrame({"date": [PartialDate(2017, 9, 3), PartialDate(2017, 10, 1),
+    ...                                PartialDate(2017, 11, 29)],
+    ...                       "event": ["Test", "Link", "Later"],
+    ...                       "when": [BEFORE, BEFORE, AFTER]})
+    >>> check_days_before(12, frame, PartialDate(2017, 10, 13))
+    'Right: Link (1 Oct 2017) came 12 days before the article (13 Oct 2017), the latest event of the timeline a reader could know.'
+    >>> check_days_before(40, frame, PartialDate(2017, 10, 13))
+    'Not quite: 40 days is the gap to Test (3 Sep 2017), but a later event came before the article.'
+    """  # noqa: E501 - the doctest shows the whole sentence
+    if answer is None:
+        return "Replace None with a number of days, then run the cell again."
+    number = as_whole_number(answer)
+    if number is None:
+        return _not_a_number(answer)
+    known = table[table["when"] == BEFORE]
+    last = known.iloc[-1]
+    days = days_before(last["date"], article_date)
+    if number == days:
+        return (f"Right: {last['event']} ({day_text(last['date'])}) came {days} days before "
+                f"the article ({day_text(article_date)}), the latest event of the timeline a "
+                "reader could know.")
+    gaps = {days_before(d, article_date): (e, d) for d, e in
+            zip(known["date"], known["event"], strict=True)}
+    if number in gaps:
+        event, date = gaps[number]
+        return (f"Not quite: {number} days is the gap to {event} ({day_text(date)}), but a "
+                "later event came before the article.")
+    if number < 0:
+        return ("Not quite: a negative gap means an event after the article; the question "
+                "asks for the last one before it.")
+    return (f"Not quite: {number} days matches no event. Find the last event before "
+            f"{day_text(article_date)} (the last filled marker, or the last row marked "
+            f"'{BEFORE}') and count the days from it to the article.")
+
+
+def _as_names(answer: Iterable, actors: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The answer's items as actors' short names, and the items that name no actor."""
+    by_name = {name.lower(): name for name in actors["short_name"]}
+    names, unknown = [], []
+    for item in answer:
+        text = str(item).strip()
+        if text in actors.index:
+            names.append(actors.loc[text, "short_name"])
+        elif text.lower() in by_name:
+            names.append(by_name[text.lower()])
+        else:
+            unknown.append(text)
+    return names, unknown
+
+
+def check_top_actors(answer, counts: pd.Series, actors: pd.DataFrame, n: int = 2) -> str:
+    """Feedback on "which ``n`` actors take part in the most events?"; ``counts`` is
+    ``model.timeline.actor_counts`` (short names, most first). Names or ids, in any order.
+
+    >>> actors = pd.DataFrame({"short_name": ["Russia", "China", "Japan"]},
+    ...                       index=["RUS", "CHN", "JPN"])
+    >>> counts = pd.Series({"China": 5, "Russia": 4, "Japan": 1})
+    >>> check_top_actors(["russia", "CHN"], counts, actors)
+    'Right: China (5 events) and Russia (4) take part in the most events.'
+    >>> check_top_actors(["Japan", "China"], counts, actors)
+    'Not quite: Japan takes part in 1 event; Russia takes part in more (4).'
+    """
+    if answer is None:
+        return "Replace None with a list of two actors, e.g. [\"Japan\", \"China\"]."
+    if isinstance(answer, str) or not isinstance(answer, Iterable):
+        return (f"Not quite: give a list of {n} actors in square brackets, e.g. "
+                f"[\"Japan\", \"China\"] (you gave {answer!r}).")
+    names, unknown = _as_names(answer, actors)
+    if unknown:
+        return (f"Not quite: {', '.join(repr(u) for u in unknown)} names no actor of the case; "
+                f"its actors are {', '.join(actors['short_name'])}.")
+    if len(set(names)) != n:
+        return f"Not quite: give {n} different actors (you gave {len(set(names))})."
+    threshold = int(counts.iloc[n - 1])
+    top = [name for name in counts.index if counts[name] >= threshold]
+    wrong = [name for name in names if name not in top]
+    if not wrong:
+        ranked = sorted(set(names), key=lambda name: -counts[name])
+        listed = [f"{ranked[0]} ({int(counts[ranked[0]])} events)"] + [
+            f"{name} ({int(counts[name])})" for name in ranked[1:]]
+        return (f"Right: {', '.join(listed[:-1])} and {listed[-1]} take part in the most "
+                "events.")
+    missing = next(name for name in top if name not in names)
+    name = wrong[0]
+    count = int(counts.get(name, 0))
+    return (f"Not quite: {name} takes part in {count} event{'s' * (count != 1)}; {missing} "
+            f"takes part in more ({int(counts[missing])}).")

@@ -1,0 +1,222 @@
+"""The timeline of events, sorted into lanes, with what a reader on the article's date could
+know set apart from what came later (hindsight).
+
+Lanes group the event categories of ``events.csv`` (choices of the schema, not ids of the
+case), so that a chart has five rows a reader can scan: tests, sanctions, diplomacy,
+economy, military.
+
+>>> [lane.label for lane in LANES][:2]
+['Nuclear and missile tests', 'UN resolutions and other sanctions']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One row of the timeline chart: a label and the event categories it holds."""
+
+    label: str
+    categories: tuple[str, ...]
+
+
+LANES = (
+    Lane("Nuclear and missile tests", ("nuclear_test", "missile_test")),
+    Lane("UN resolutions and other sanctions", ("sanctions",)),
+    Lane("Diplomacy, summits, talks, treaties", ("diplomacy", "summit", "talks", "treaty")),
+    Lane("Economy and lifelines", ("economy",)),
+    Lane("Military moves", ("military",)),
+)
+LANE_OF_CATEGORY = {category: lane.label for lane in LANES for category in lane.categories}
+
+BEFORE, AFTER = "before the article", "after the article"
+
+
+def is_after(date: PartialDate, article_date: PartialDate) -> bool:
+    """True if ``date`` is after the article: its earliest possible day comes after the
+    article's date. A month that holds the article's day ("2017-10" for an article of
+    13 Oct 2017) is not after it: some of it a reader could know.
+
+    >>> article = PartialDate.parse("2017-10-13")
+    >>> [is_after(PartialDate.parse(d), article) for d in ("2017-10-01", "2017-10", "2017-12")]
+    [False, False, True]
+    """
+    return date.first_day > article_date.last_day
+
+
+def day_text(date: PartialDate) -> str:
+    """A date as a reader says it, at the precision it is known.
+
+    >>> [day_text(PartialDate.parse(d)) for d in ("2017-10-13", "2017-12", "2008")]
+    ['13 Oct 2017', 'Dec 2017', '2008']
+    """
+    if date.day:
+        return f"{date.day} {date.first_day:%b %Y}"
+    if date.month:
+        return f"{date.first_day:%b %Y}"
+    return str(date.year)
+
+
+def timeline_table(events: pd.DataFrame, actors: pd.DataFrame, sources: pd.DataFrame,
+                   article_date: PartialDate, first_year: int | None = None,
+                   last_year: int | None = None) -> pd.DataFrame:
+    """The events that start from ``first_year`` to ``last_year`` (default: all), in date
+    order, one row each: date, lane, category, event, actors (short names), ``when``
+    (before or after the article) and the title of the source. Indexed by event id.
+
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> table = timeline_table(case.events, case.actors, case.sources, case.article.date,
+    ...                        case.article.year, case.article.year)
+    >>> list(table.columns)
+    ['date', 'lane', 'category', 'event', 'actors', 'when', 'source']
+    >>> bool((table["date"].map(lambda d: d.year) == case.article.year).all())
+    True
+    """
+    years = events["date"].map(lambda date: date.year)
+    inside = pd.Series(True, index=events.index)
+    if first_year is not None:
+        inside &= years >= first_year
+    if last_year is not None:
+        inside &= years <= last_year
+    chosen = events[inside].sort_values("date", kind="stable")
+    names = actors["short_name"].to_dict()
+    titles = sources["title"].to_dict()
+    table = pd.DataFrame({
+        "date": chosen["date"].to_list(),
+        "lane": [LANE_OF_CATEGORY[c] for c in chosen["category"]],
+        "category": chosen["category"].str.replace("_", " ").to_list(),
+        "event": chosen["title"].to_list(),
+        "actors": [", ".join(names[a] for a in ids) for ids in chosen["actors"]],
+        "when": [AFTER if is_after(d, article_date) else BEFORE for d in chosen["date"]],
+        "source": [titles[s] for s in chosen["source_id"]],
+    }, index=pd.Index(chosen.index, name="event_id"))
+    return table
+
+
+def known_on(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a ``timeline_table`` a reader on the article's date could know.
+
+    >>> frame = pd.DataFrame({"when": [BEFORE, AFTER]})
+    >>> len(known_on(frame))
+    1
+    """
+    return table[table["when"] == BEFORE]
+
+
+def lane_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """Events per lane (in lane order) before and after the article, with a total row.
+
+    >>> frame = pd.DataFrame({"lane": [LANES[0].label, LANES[0].label, LANES[3].label],
+    ...                       "when": [BEFORE, AFTER, BEFORE]})
+    >>> lane_counts(frame).loc[LANES[0].label].tolist()
+    [1, 1, 2]
+    """
+    counts = pd.crosstab(table["lane"], table["when"]).reindex(
+        index=[lane.label for lane in LANES], columns=[BEFORE, AFTER], fill_value=0)
+    counts = counts.fillna(0).astype(int)
+    counts["all"] = counts.sum(axis=1)
+    counts.loc["all lanes"] = counts.sum()
+    counts.index.name, counts.columns.name = "lane", None
+    return counts
+
+
+def days_before(date: PartialDate, article_date: PartialDate) -> int:
+    """Whole days from ``date`` (its first day) to the article's date.
+
+    >>> days_before(PartialDate.parse("2017-10-01"), PartialDate.parse("2017-10-13"))
+    12
+    """
+    return (article_date.first_day - date.first_day).days
+
+
+def last_known_event(table: pd.DataFrame) -> pd.Series:
+    """The latest row of a ``timeline_table`` that came before the article.
+
+    >>> frame = pd.DataFrame({"date": [1, 2, 3], "when": [BEFORE, BEFORE, AFTER]})
+    >>> int(last_known_event(frame)["date"])
+    2
+    """
+    return known_on(table).iloc[-1]
+
+
+def actor_counts(table: pd.DataFrame) -> pd.Series:
+    """How many events of a ``timeline_table`` each actor (short name) takes part in, most
+    first; ties keep the order in which actors first appear.
+
+    >>> frame = pd.DataFrame({"actors": ["Russia, China", "China", "Japan"]})
+    >>> actor_counts(frame).to_dict()
+    {'China': 2, 'Russia': 1, 'Japan': 1}
+    """
+    names = table["actors"].str.split(", ").explode()
+    counts = names.value_counts(sort=False)
+    order = {name: i for i, name in enumerate(names.drop_duplicates())}
+    ranked = sorted(counts.index, key=lambda n: (-counts[n], order[n]))
+    result = counts.reindex(ranked)
+    result.index.name, result.name = "actor", "events"
+    return result
+
+
+def year_span(table: pd.DataFrame) -> tuple[int, int]:
+    """First and last year of the events in a ``timeline_table``.
+
+    >>> frame = pd.DataFrame({"date": [PartialDate(2016), PartialDate(2017, 3)]})
+    >>> year_span(frame)
+    (2016, 2017)
+    """
+    years = table["date"].map(lambda date: date.year)
+    return int(years.min()), int(years.max())
+
+
+def as_datetime(date: PartialDate) -> dt.date:
+    """Where a partial date sits on a time axis: the middle of the span it can mean, so that
+    a month-only event is not drawn on the 1st as if its day were known.
+
+    >>> as_datetime(PartialDate.parse("2017-12"))
+    datetime.date(2017, 12, 16)
+    """
+    return date.first_day + (date.last_day - date.first_day) / 2
+
+
+def case_timeline(case, first_year: int | None = None,
+                  last_year: int | None = None) -> pd.DataFrame:
+    """``timeline_table`` of a loaded case, from ``first_year`` to ``last_year``.
+
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> len(case_timeline(case)) == len(case.events)
+    True
+    """
+    return timeline_table(case.events, case.actors, case.sources, case.article.date,
+                          first_year, last_year)
+
+
+def period_years(periods: pd.DataFrame, period_id: str) -> tuple[int, int]:
+    """The first and last year of a period.
+
+    >>> frame = pd.DataFrame({"start_year": [2016], "end_year": [2017]}, index=["crisis"])
+    >>> period_years(frame, "crisis")
+    (2016, 2017)
+    """
+    row = periods.loc[period_id]
+    return int(row["start_year"]), int(row["end_year"])
+
+
+def actors_table(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors as a reader meets them: short name, full name, and their place in the case.
+
+    >>> frame = pd.DataFrame({"name": ["Russian Federation"], "short_name": ["Russia"],
+    ...                       "description": ["The subject."]}, index=["RUS"])
+    >>> actors_table(frame).columns.tolist()
+    ['actor', 'full name', 'in this case']
+    """
+    return pd.DataFrame({"actor": actors["short_name"].to_list(),
+                         "full name": actors["name"].to_list(),
+                         "in this case": actors["description"].to_list()})

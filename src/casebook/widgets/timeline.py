@@ -1,0 +1,142 @@
+"""The timeline explorer: choose the years, the kinds of event, and whether to see only what a
+reader on the article's date could know. One figure is drawn once; the controls move its
+window and show or hide its markers, then the picture, its description and the table of
+events are updated in place."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..case import Case
+from ..display import Panel, figure_bundle, table_html
+from ..model.timeline import LANES, day_text, known_on, timeline_table, year_span
+from ..plots import Chart
+from ..plots.timeline import (
+    describe_timeline,
+    draw_timeline,
+    legend_handles,
+    set_window,
+    show_only,
+)
+
+TABLE_COLUMNS = ["date", "event", "category", "actors", "when", "source"]
+TABLE_WIDTHS = [11, 33, 10, 14, 11, 21]  # steady as the window changes
+WHOLE_TIMELINE = "Whole timeline"
+
+
+def year_choices(case: Case, table: pd.DataFrame) -> list[tuple[str, tuple[int, int]]]:
+    """The windows a reader can choose: each period of the case, then the whole timeline.
+
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> choices = year_choices(case, timeline_table(case.events, case.actors, case.sources,
+    ...                                             case.article.date))
+    >>> choices[-1][0].startswith(WHOLE_TIMELINE), len(choices) == len(case.periods) + 1
+    (True, True)
+    """
+    choices = [(f"{row.label} ({row.start_year}-{row.end_year})",
+                (int(row.start_year), int(row.end_year)))
+               for row in case.periods.itertuples()]
+    first, last = year_span(table)
+    choices.append((f"{WHOLE_TIMELINE} ({first}-{last})", (first, last)))
+    return choices
+
+
+def shown_events(table: pd.DataFrame, window: tuple[int, int], lanes: list[str],
+                 hindsight: bool) -> pd.DataFrame:
+    """The rows of a timeline table inside the window, in the lanes given, and only those
+    before the article unless ``hindsight``.
+
+    >>> from casebook.dates import PartialDate
+    >>> frame = pd.DataFrame({"date": [PartialDate(2016), PartialDate(2017)],
+    ...                       "lane": [LANES[0].label] * 2,
+    ...                       "when": ["before the article", "after the article"]})
+    >>> len(shown_events(frame, (2016, 2017), [LANES[0].label], hindsight=False))
+    1
+    """
+    years = table["date"].map(lambda date: date.year)
+    inside = table[(years >= window[0]) & (years <= window[1]) & table["lane"].isin(lanes)]
+    return inside if hindsight else known_on(inside)
+
+
+def events_html(shown: pd.DataFrame) -> str:
+    """The table of the events in view, in a box that scrolls when it is long."""
+    if shown.empty:
+        return "<p>No event of the timeline matches these choices.</p>"
+    heading = f"<p><b>{len(shown)} event{'s' * (len(shown) != 1)}</b> in view</p>"
+    table = shown.assign(date=shown["date"].map(str))[TABLE_COLUMNS]
+    return (heading + '<div style="max-height:30em;overflow-y:auto">'
+            + table_html(table, widths=TABLE_WIDTHS) + "</div>")
+
+
+def timeline_explorer(case: Case) -> Panel:
+    """The timeline with a menu of years (the case's periods and the whole timeline), a
+    checkbox per lane, and a checkbox that hides what came after the article. It opens on
+    the case's default period with every lane and the events after the article shown."""
+    table = timeline_table(case.events, case.actors, case.sources, case.article.date)
+    choices = year_choices(case, table)
+    default = case.periods.loc[case.default_period]
+    years = widgets.Dropdown(options=choices,
+                             value=(int(default.start_year), int(default.end_year)),
+                             description="Years", style={"description_width": "initial"},
+                             layout=widgets.Layout(width="60%"))
+    lane_boxes = [widgets.Checkbox(value=True, description=lane.label, indent=False,
+                                   layout=widgets.Layout(width="auto"))
+                  for lane in LANES]
+    only_known = widgets.Checkbox(
+        value=False, indent=False, layout=widgets.Layout(width="auto"),
+        description=f"Only what a reader on {day_text(case.article.date)} could know")
+
+    chart, artists = _build_chart(table, case)
+    picture = widgets.Image(format="png", layout=widgets.Layout(width="100%"))
+    words = widgets.HTML()
+    events = widgets.HTML()
+
+    def state() -> tuple[tuple[int, int], list[str], bool]:
+        return (years.value, [box.description for box in lane_boxes if box.value],
+                not only_known.value)
+
+    def redraw(_change=None) -> None:
+        window, lanes, hindsight = state()
+        ax = chart.figure.axes[0]
+        set_window(ax, *window)
+        show_only(artists, lanes, hindsight)
+        ax.set_title(f"Events of {window[0]}-{window[1]} in the course's timeline")
+        shown = shown_events(table, window, lanes, hindsight)
+        in_window = shown_events(table, window, lanes, hindsight=True)
+        chart.description = describe_timeline(in_window, case.article.date, *window,
+                                              hindsight=hindsight, lanes=lanes)
+        picture.value = chart.png()
+        words.value = "<p><b>Figure description.</b> " + chart.description + "</p>"
+        events.value = events_html(shown)
+
+    for control in [years, only_known, *lane_boxes]:
+        control.observe(redraw, names="value")
+    redraw()
+
+    def static_view() -> tuple[str, str]:
+        window, lanes, hindsight = state()
+        page = (f"<p>Years: <b>{years.label}</b>; lanes shown: {', '.join(lanes)}; "
+                f"{'events after the article shown' if hindsight else only_known.description}"
+                f"</p>" + figure_bundle(picture.value, chart.description)["text/html"]
+                + words.value + events.value)
+        text = (f"Timeline explorer set to {years.label}. " + chart.description)
+        return page, text
+
+    lanes_row = widgets.HBox(lane_boxes, layout=widgets.Layout(flex_flow="row wrap"))
+    panel = Panel([years, lanes_row, only_known, picture, words, events], static_view)
+    panel.chart = chart  # the figure behind the picture, for tests and curious readers
+    return panel
+
+
+def _build_chart(table: pd.DataFrame, case: Case) -> tuple[Chart, dict]:
+    """The figure of the whole timeline, drawn once, and its marker collections."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(10, 4.75), layout="constrained")
+    ax = figure.add_subplot()
+    artists = draw_timeline(ax, table, case.article.date)
+    ax.legend(handles=legend_handles(table), loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              fontsize=8, frameon=False)
+    return Chart(figure, "", table), artists

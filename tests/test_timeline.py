@@ -1,0 +1,236 @@
+"""Lesson 01: the timeline model, chart, explorer widget and exercise feedback, tested
+headlessly on small made-up timelines (and the explorer on the real case)."""
+
+import datetime as dt
+
+import matplotlib.dates as mdates
+import pandas as pd
+import pytest
+
+from casebook.dates import PartialDate
+from casebook.feedback.timeline import check_days_before, check_known_count, check_top_actors
+from casebook.model.timeline import (
+    AFTER,
+    BEFORE,
+    LANES,
+    actor_counts,
+    is_after,
+    known_on,
+    lane_counts,
+    last_known_event,
+    timeline_table,
+)
+from casebook.plots.timeline import timeline_chart
+from casebook.widgets.timeline import timeline_explorer
+
+ARTICLE = PartialDate(2017, 10, 13)
+TESTS, SANCTIONS, DIPLOMACY, ECONOMY, MILITARY = (lane.label for lane in LANES)
+
+
+@pytest.fixture
+def made_up():
+    """Five events of two years, two of them after the article, one dated by month only."""
+    events = pd.DataFrame({
+        "date": [PartialDate(2016, 1, 6), PartialDate(2017, 5, 17), PartialDate(2017, 10, 1),
+                 PartialDate(2017, 12), PartialDate(2017, 11, 29)],
+        "title": ["Test one", "Ferry", "Internet link", "Workers", "Test two"],
+        "category": ["nuclear_test", "economy", "economy", "economy", "missile_test"],
+        "actors": [("PRK",), ("RUS", "PRK"), ("RUS", "PRK"), ("RUS", "PRK"), ("PRK",)],
+        "source_id": ["s1", "s2", "s2", "s3", "s1"],
+    }, index=pd.Index(["e1", "e2", "e3", "e4", "e5"], name="event_id"))
+    actors = pd.DataFrame({"short_name": ["Russia", "North Korea", "China"]},
+                          index=["RUS", "PRK", "CHN"])
+    sources = pd.DataFrame({"title": ["Report A", "Report B", "Report C"]},
+                           index=["s1", "s2", "s3"])
+    return timeline_table(events, actors, sources, ARTICLE), actors
+
+
+def test_is_after_counts_a_partial_date_after_only_if_all_of_it_is():
+    assert is_after(PartialDate(2017, 10, 14), ARTICLE)
+    assert not is_after(PartialDate(2017, 10, 13), ARTICLE)
+    assert not is_after(PartialDate(2017, 10), ARTICLE)  # may be before the 13th
+    assert is_after(PartialDate(2017, 11), ARTICLE)
+    assert not is_after(PartialDate(2017), ARTICLE)
+
+
+def test_timeline_table_sorts_by_date_and_sets_lanes_names_and_hindsight(made_up):
+    table, _ = made_up
+    assert table.index.tolist() == ["e1", "e2", "e3", "e5", "e4"]
+    assert table["lane"].tolist() == [TESTS, ECONOMY, ECONOMY, TESTS, ECONOMY]
+    assert table["category"].tolist()[:2] == ["nuclear test", "economy"]
+    assert table.loc["e2", "actors"] == "Russia, North Korea"
+    assert table.loc["e4", "source"] == "Report C"
+    assert table["when"].tolist() == [BEFORE, BEFORE, BEFORE, AFTER, AFTER]
+
+
+def test_timeline_table_keeps_only_the_years_asked(made_up):
+    table, actors = made_up
+    events = pd.DataFrame({"date": [PartialDate(2015), PartialDate(2016, 3)],
+                           "title": ["a", "b"], "category": ["treaty", "talks"],
+                           "actors": [("RUS",), ("RUS",)], "source_id": ["s", "s"]},
+                          index=["x", "y"])
+    sources = pd.DataFrame({"title": ["S"]}, index=["s"])
+    assert timeline_table(events, actors, sources, ARTICLE, 2016, 2016).index.tolist() == ["y"]
+    assert timeline_table(events, actors, sources, ARTICLE, None, 2015).index.tolist() == ["x"]
+
+
+def test_lane_counts_splits_before_and_after_and_totals(made_up):
+    counts = lane_counts(made_up[0])
+    assert counts.loc[TESTS].tolist() == [1, 1, 2]
+    assert counts.loc[ECONOMY].tolist() == [2, 1, 3]
+    assert counts.loc[MILITARY].tolist() == [0, 0, 0]
+    assert counts.loc["all lanes"].tolist() == [3, 2, 5]
+
+
+def test_known_on_last_known_and_actor_counts(made_up):
+    table, _ = made_up
+    assert len(known_on(table)) == 3
+    assert last_known_event(table)["event"] == "Internet link"
+    assert actor_counts(known_on(table)).to_dict() == {"North Korea": 3, "Russia": 2}
+
+
+def test_chart_draws_every_event_once_hollow_after_the_article(made_up):
+    table, _ = made_up
+    chart = timeline_chart(table, ARTICLE, 2016, 2017)
+    ax = chart.figure.axes[0]
+    by_gid = {c.get_gid(): c for c in ax.collections}
+    assert sorted(by_gid) == ["economy|after the article", "economy|before the article",
+                              "missile_test|after the article", "nuclear_test|before the article"]
+    assert len(by_gid["economy|before the article"].get_offsets()) == 2
+    assert tuple(by_gid["economy|after the article"].get_facecolors()[0][:3]) == (1, 1, 1)
+    assert tuple(by_gid["economy|before the article"].get_facecolors()[0][:3]) != (1, 1, 1)
+    # The lane of an event is its row: tests on top, economy fourth of five.
+    assert by_gid["nuclear_test|before the article"].get_offsets()[0][1] == 5
+    assert by_gid["economy|before the article"].get_offsets()[0][1] == 2
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert len(dashed) == 1 and dashed[0].get_xdata()[0] == dt.date(2017, 10, 13)
+    assert any(patch.get_hatch() == "//" for patch in ax.patches)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2016", "2017"]
+    texts = [t.get_text() for t in ax.texts]
+    assert "after the article" in texts and "article, 13 Oct 2017" in texts
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "Nuclear and\nmissile tests"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["nuclear test", "missile test", "economy", "hollow: after the article",
+                      "after the article"]
+
+
+def test_chart_description_and_table_come_from_the_same_events(made_up):
+    table, _ = made_up
+    chart = timeline_chart(table, ARTICLE, 2016, 2017)
+    assert chart.description.startswith("Timeline chart, 2016 to 2017: 5 events in 5 lanes")
+    assert "Nuclear and missile tests 2 (1 after the article)" in chart.description
+    assert "Military moves 0" in chart.description
+    assert ("2 events after the article, which a reader on that date could not know, have "
+            "hollow grey markers: 29 Nov 2017, Test two; Dec 2017, Workers.") in chart.description
+    assert "Every year from 2016 to 2017 is labelled on the time axis." in chart.description
+    assert chart.table.loc["all lanes"].tolist() == [3, 2, 5]
+
+
+def test_a_long_window_labels_every_year_turned_on_its_side(made_up):
+    chart = timeline_chart(made_up[0], ARTICLE, 2000, 2025)
+    ax = chart.figure.axes[0]
+    labels = ax.get_xticklabels()
+    assert [t.get_text() for t in labels] == [str(y) for y in range(2000, 2026)]
+    assert labels[0].get_rotation() == 90
+
+
+# -- feedback ---------------------------------------------------------------------------
+
+def test_check_known_count_messages(made_up):
+    table, _ = made_up
+    assert check_known_count(None, table).startswith("Replace None")
+    assert check_known_count(3, table) == (
+        "Right: 3 of the 5 events of 2016-2017 came before the article; 2 came after it "
+        "(29 Nov 2017: Test two; Dec 2017: Workers).")
+    assert check_known_count(5, table).startswith("Not quite: 5 is every event of 2016-2017")
+    assert check_known_count(2, table).startswith("Not quite: 2 is the number of events after")
+    assert check_known_count(4, table).startswith("Not quite: 4 is not the count. Of the 5")
+    assert check_known_count("3", table).startswith("Not quite: give a whole number")
+    assert check_known_count(True, table).startswith("Not quite: give a whole number")
+
+
+def test_check_known_count_takes_numpy_integers(made_up):
+    import numpy as np
+
+    assert check_known_count(np.int64(3), made_up[0]).startswith("Right")
+
+
+def test_check_days_before_messages(made_up):
+    table, _ = made_up
+    assert check_days_before(12, table, ARTICLE) == (
+        "Right: Internet link (1 Oct 2017) came 12 days before the article (13 Oct 2017), the "
+        "latest event of the timeline a reader could know.")
+    assert check_days_before(149, table, ARTICLE) == (
+        "Not quite: 149 days is the gap to Ferry (17 May 2017), but a later event came before "
+        "the article.")
+    assert check_days_before(-47, table, ARTICLE).startswith("Not quite: a negative gap")
+    assert check_days_before(13, table, ARTICLE).startswith("Not quite: 13 days matches no")
+
+
+def test_check_top_actors_messages(made_up):
+    table, actors = made_up
+    counts = pd.Series({"North Korea": 3, "Russia": 2, "China": 1})
+    assert check_top_actors(["PRK", "russia"], counts, actors) == (
+        "Right: North Korea (3 events) and Russia (2) take part in the most events.")
+    assert check_top_actors(["China", "North Korea"], counts, actors) == (
+        "Not quite: China takes part in 1 event; Russia takes part in more (2).")
+    assert check_top_actors(["Russia", "Russia"], counts, actors) == (
+        "Not quite: give 2 different actors (you gave 1).")
+    assert check_top_actors(["Rusia", "PRK"], counts, actors).startswith(
+        "Not quite: 'Rusia' names no actor of the case; its actors are Russia, North Korea")
+    assert check_top_actors("Russia", counts, actors).startswith("Not quite: give a list")
+
+
+def test_check_top_actors_accepts_either_of_a_tie():
+    actors = pd.DataFrame({"short_name": ["A", "B", "C"]}, index=["a", "b", "c"])
+    counts = pd.Series({"A": 5, "B": 3, "C": 3})
+    assert check_top_actors(["A", "C"], counts, actors).startswith("Right")
+    assert check_top_actors(["A", "B"], counts, actors).startswith("Right")
+
+
+# -- the explorer widget, on the real case ------------------------------------------------
+
+def test_explorer_opens_on_the_default_period_with_hindsight_shown(case):
+    panel = timeline_explorer(case)
+    years, lanes_row, only_known, picture, words, events = panel.children
+    period = case.periods.loc[case.default_period]
+    assert years.value == (period.start_year, period.end_year)
+    assert all(box.value for box in lanes_row.children) and not only_known.value
+    assert picture.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"Timeline chart, {period.start_year} to {period.end_year}" in words.value
+    page, text = panel._static_view()
+    assert "<img" in page and "alt=" in page and "in view" in page
+    assert text.startswith(f"Timeline explorer set to {years.label}.")
+
+
+def test_explorer_hides_hindsight_in_chart_and_table(case):
+    panel = timeline_explorer(case)
+    years, _, only_known, picture, words, events = panel.children
+    before_png = picture.value
+    assert AFTER in events.value
+    only_known.value = True
+    assert AFTER not in events.value
+    assert "are hidden: the chart shows only what a reader on 13 Oct 2017" in words.value
+    assert picture.value != before_png
+    ax_collections = panel.chart.figure.axes[0].collections
+    assert all(not c.get_visible() for c in ax_collections if c.get_gid().endswith(AFTER))
+    assert all(c.get_visible() for c in ax_collections if c.get_gid().endswith(BEFORE))
+
+
+def test_explorer_moves_the_window_and_hides_unticked_lanes(case):
+    panel = timeline_explorer(case)
+    years, lanes_row, _, _, words, events = panel.children
+    whole = years.options[-1][1]
+    years.value = whole
+    ax = panel.chart.figure.axes[0]
+    left, right = (mdates.num2date(x).date() for x in ax.get_xlim())
+    assert left.year == whole[0] - 1 and right.year == whole[1] + 1  # a margin of days
+    assert [t.get_text() for t in ax.get_xticklabels()][0] == str(whole[0])
+    for box in lanes_row.children:
+        box.value = box.description == ECONOMY
+    visible = {c.get_gid().split("|")[0] for c in ax.collections if c.get_visible()}
+    assert visible == {"economy"}
+    assert f"{len(case.events[case.events['category'] == 'economy'])} events in 1 lane" in (
+        words.value)
+    assert "Nuclear test" not in events.value
+
