@@ -752,6 +752,41 @@ def _stance_at(a: float, b: float, effect: float, x: float, band: float) -> str:
     return SUPPORT if score > band else OPPOSE if score < -band else UNDECIDED
 
 
+def stance_intervals(effects: pd.DataFrame, weights: Mapping | pd.Series,
+                     band: float = UNDECIDED_BAND, weight_max: float = WEIGHT_MAX
+                     ) -> pd.DataFrame:
+    """For every option and factor, the stretches of that factor's weight (0 to
+    ``weight_max``, the others held) over which the predicted stance stays the same: columns
+    option_id, factor_id, start, end, stance. The score moves steadily with the weight, so
+    there are at most three stretches (e.g. oppose, undecided, support).
+
+    >>> effects = pd.DataFrame({"a": [2], "b": [-1]}, index=pd.Index(["x"], name="option_id"))
+    >>> table = stance_intervals(effects, {"a": 1, "b": 4}, weight_max=10)
+    >>> table[table["factor_id"] == "a"][["start", "end", "stance"]].values.tolist()
+    [[0.0, 1.71, 'oppose'], [1.71, 2.32, 'undecided'], [2.32, 10.0, 'support']]
+    """
+    current = check_weights(weights, effects.columns)
+    records = []
+    for option, row in effects.astype(float).iterrows():
+        for factor in effects.columns:
+            others = current.drop(factor)
+            a, b = float((row.drop(factor) * others).sum()), float(others.sum())
+            edges = sorted({0.0, float(weight_max)} | {
+                x for x, _, _ in _crossings(a, b, row[factor], band, weight_max)})
+            for start, end in zip(edges[:-1], edges[1:], strict=True):
+                if end - start < 1e-9:
+                    continue
+                stance = _stance_at(a, b, row[factor], (start + end) / 2, band)
+                if records and records[-1]["option_id"] == option and (
+                        records[-1]["factor_id"] == factor and records[-1]["stance"] == stance):
+                    records[-1]["end"] = round(end, 2)  # a crossing that only touches an edge
+                    continue
+                records.append({"option_id": option, "factor_id": factor,
+                                "start": round(start, 2), "end": round(end, 2),
+                                "stance": stance})
+    return pd.DataFrame(records)
+
+
 def nearest_flips(table: pd.DataFrame, options: pd.DataFrame,
                   factors: pd.DataFrame) -> pd.DataFrame:
     """For each option, the single weight change that flips its stance soonest, from a
