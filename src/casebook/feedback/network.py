@@ -81,7 +81,7 @@ def check_most_strained(answer, graph: nx.Graph, mixed: str = "as_negative") -> 
     ...     ("c", "d", "hostile")])
     >>> check_most_strained(["c", "a", "b"], graph)  # doctest: +NORMALIZE_WHITESPACE
     'Right: a – b – c is the most strained triad when mixed ties count as hostile: its ties
-    (cooperative 3, mixed 2, cooperative 2) add up to 7, and two of the friends are enemies.'
+    (cooperative 3, mixed 2, cooperative 2) add up to 7 (two of the friends are enemies).'
     >>> check_most_strained("a, b, d", graph)  # doctest: +NORMALIZE_WHITESPACE
     'Not quite: a – b – d is balanced when mixed ties count as hostile (two friends with a common
     enemy), so it is under no strain. Look at the unbalanced triads.'
@@ -117,7 +117,7 @@ def check_most_strained(answer, graph: nx.Graph, mixed: str = "as_negative") -> 
     others = [t for t in (best["triad"], *best["equally_strained"]) if t != chosen["triad"]]
     tied = f" It shares the top with {', '.join(others)}." if others else ""
     return (f"Right: {chosen['triad']} is the most strained triad when {words}: its ties "
-            f"({chosen['ties']}) add up to {chosen['strain']}, and {chosen['reading']}.{tied}")
+            f"({chosen['ties']}) add up to {chosen['strain']} ({chosen['reading']}).{tied}")
 
 
 def check_partners_by_change(answer, changes: pd.DataFrame, graph: nx.Graph,

@@ -310,6 +310,24 @@ def tie_changes(before: nx.Graph, after: nx.Graph) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
+def partners_by_change(changes: pd.DataFrame, actor: str, kind: str) -> list[str]:
+    """The actors whose tie with ``actor`` changed in the way ``kind`` (a row of
+    :data:`CHANGE_KINDS`), in the order of the changes table.
+
+    >>> old = graph_from_ties([("a", "b", "mixed"), ("a", "c", "cooperative")])
+    >>> new = graph_from_ties([("a", "b", "hostile"), ("a", "c", "cooperative")])
+    >>> partners_by_change(tie_changes(old, new), "a", "cooled")
+    ['b']
+    """
+    if kind not in CHANGE_KINDS:
+        raise ValueError(f"{kind!r} is not a kind of change; use one of "
+                         f"{', '.join(CHANGE_KINDS)}")
+    rows = changes[(changes["change"] == kind)
+                   & ((changes["actor_a"] == actor) | (changes["actor_b"] == actor))]
+    return [b if a == actor else a for a, b in zip(rows["actor_a"], rows["actor_b"],
+                                                    strict=True)]
+
+
 def change_counts(changes: pd.DataFrame) -> pd.Series:
     """How many ties changed in each way, for every kind in :data:`CHANGE_KINDS` (0 where
     none did).
@@ -403,6 +421,31 @@ def balance_summary(graph: nx.Graph, mixed: str = "skip") -> dict:
     return {"triads": int(statuses.sum()), "counted": counted, "balanced": balanced,
             "unbalanced": unbalanced, "not_counted": int(statuses.get("not counted", 0)),
             "share_balanced": balanced / counted if counted else None}
+
+
+def balance_sentence(graph: nx.Graph, mixed: str = "skip") -> str:
+    """The balance of one graph in a sentence, saying how mixed ties were treated.
+
+    >>> graph = graph_from_ties([("a", "b", "cooperative"), ("b", "c", "hostile"),
+    ...                          ("a", "c", "mixed")])
+    >>> balance_sentence(graph, "as_negative")  # doctest: +NORMALIZE_WHITESPACE
+    'When mixed ties count as hostile: 1 of the 1 triads is counted: 1 balanced and 0
+    unbalanced, so 100% of the counted triads are balanced.'
+    >>> balance_sentence(graph)  # doctest: +NORMALIZE_WHITESPACE
+    'When mixed ties are left out, like neutral ones: 0 of the 1 triads are counted (1 has a
+    tie that counts as no tie), so balance cannot be judged.'
+    """
+    summary = balance_summary(graph, mixed)
+    counted, left_out = summary["counted"], summary["not_counted"]
+    text = (f"When {TREATMENT_CLAUSES[mixed]}: {counted} of the {summary['triads']} triads "
+            f"{'is' if counted == 1 else 'are'} counted")
+    if left_out:
+        text += (f" ({left_out} {'has' if left_out == 1 else 'have'} a tie that counts as "
+                 "no tie)")
+    if not counted:
+        return text + ", so balance cannot be judged."
+    return (text + f": {summary['balanced']} balanced and {summary['unbalanced']} unbalanced, "
+            f"so {summary['share_balanced']:.0%} of the counted triads are balanced.")
 
 
 def balance_by_period(graphs: dict[str, nx.Graph], periods: pd.DataFrame,

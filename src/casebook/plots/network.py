@@ -309,7 +309,7 @@ def network_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
     count = len(graphs)
     columns = min(columns, count)
     rows = -(-count // columns)
-    figure = Figure(figsize=(4.2 * columns, 3.6 * rows + 0.8), layout="constrained")
+    figure = Figure(figsize=(3.4 * columns, 2.9 * rows + 0.6), layout="constrained")
     axes = figure.subplots(rows, columns, squeeze=False).ravel()
     focus = None
     for ax, (period_id, graph) in zip(axes, graphs.items(), strict=False):
@@ -387,7 +387,7 @@ def changes_chart(changes: pd.DataFrame, before: str, after: str) -> Chart:
     >>> [label.get_text() for label in chart.figure.axes[0].get_yticklabels()]
     ['a – c', 'a – b']
     """
-    figure = Figure(figsize=(9, 0.42 * len(changes) + 1.6), layout="constrained")
+    figure = Figure(figsize=(8.5, 0.34 * len(changes) + 1.6), layout="constrained")
     ax = figure.add_subplot()
     rows = list(range(len(changes)))[::-1]  # the first row at the top
     for y, row in zip(rows, changes.itertuples(), strict=True):
