@@ -339,26 +339,44 @@ def fit_by_option(effects: pd.DataFrame, weights: Mapping | pd.Series, observed:
     >>> fit_by_option(effects, {"a": 1}, rows, options)["explained"].to_list()
     ['1 of 2 (observations disagree)', 'none observed']
     """
-    scores = option_scores(effects, weights)
+    return option_table(fit(effects, weights, observed, band), effects.index, options,
+                        option_scores(effects, weights), band)
+
+
+def option_table(rows: pd.DataFrame, option_ids: pd.Index, options: pd.DataFrame,
+                 scores: pd.Series, band: float = UNDECIDED_BAND) -> pd.DataFrame:
+    """``fit_by_option`` from a ``fit`` table and the scores already computed (the widget
+    computes them once per move)."""
     predicted = stances(scores, band)
-    rows = fit(effects, weights, observed, band)
     observed_text, explained_text = [], []
-    for option in effects.index:
-        mine = rows[rows["option_id"] == option]
-        observed_text.append(_observed_summary(mine["observed"]))
-        if mine.empty:
+    by_option = {option: (list(seen), list(hits)) for option, seen, hits in zip(
+        *_grouped(rows["option_id"], rows["observed"], rows["explained"]), strict=True)}
+    for option in option_ids:
+        seen, hits = by_option.get(option, ([], []))
+        observed_text.append(_observed_summary(pd.Series(seen, dtype=object)))
+        if not seen:
             explained_text.append("none observed")
             continue
-        n, k = len(mine), int(mine["explained"].sum())
-        note = " (observations disagree)" if mine["observed"].nunique() > 1 else ""
-        explained_text.append(f"{k} of {n}{note}")
+        note = " (observations disagree)" if len(set(seen)) > 1 else ""
+        explained_text.append(f"{sum(hits)} of {len(seen)}{note}")
     return pd.DataFrame({
-        "option": options["short_label"].reindex(effects.index).to_list(),
-        "score": scores.round(2).to_list(),
-        "predicted": predicted.to_list(),
+        "option": options["short_label"].reindex(option_ids).to_list(),
+        "score": scores.reindex(option_ids).round(2).to_list(),
+        "predicted": predicted.reindex(option_ids).to_list(),
         "observed": observed_text,
         "explained": explained_text,
-    }, index=effects.index)
+    }, index=option_ids)
+
+
+def _grouped(keys: pd.Series, *columns: pd.Series) -> tuple[list, ...]:
+    """The distinct keys in order of first appearance, and for each key the values of each
+    column in its rows (one pass, no filtering per key)."""
+    groups: dict = {}
+    for key, *values in zip(keys, *columns, strict=True):
+        for store, value in zip(groups.setdefault(key, tuple([] for _ in columns)), values,
+                                strict=True):
+            store.append(value)
+    return list(groups), *([group[i] for group in groups.values()] for i in range(len(columns)))
 
 
 def _observed_summary(observed: pd.Series) -> str:
@@ -367,10 +385,10 @@ def _observed_summary(observed: pd.Series) -> str:
     >>> _observed_summary(pd.Series(["supported", "opposed", "supported"]))
     'supported x2, opposed x1'
     """
-    if observed.empty:
-        return "-"
-    counts = observed.value_counts(sort=False)
-    return ", ".join(f"{stance} x{n}" for stance, n in counts.items())
+    counts: dict[str, int] = {}
+    for stance in observed:
+        counts[stance] = counts.get(stance, 0) + 1
+    return ", ".join(f"{stance} x{n}" for stance, n in counts.items()) or "-"
 
 
 def explained_count(rows: pd.DataFrame) -> tuple[int, int]:
@@ -394,23 +412,24 @@ def summary_sentence(predicted: pd.Series, labels: pd.Series, explained: int, to
     """The widget's sentence: what the weights predict, and how many observations that
     explains.
 
-    >>> predicted = pd.Series({"x": "support", "y": "oppose", "z": "undecided"})
-    >>> labels = pd.Series({"x": "Talks", "y": "Force", "z": "Sanctions"})
-    >>> summary_sentence(predicted, labels, 5, 7)  # doctest: +NORMALIZE_WHITESPACE
-    'With these weights Russia would back Talks and oppose Force, undecided on Sanctions;
-    5 of 7 observed stances explained.'
+    >>> predicted = pd.Series({"x": "support", "y": "oppose", "z": "undecided", "w": "support"})
+    >>> labels = pd.Series({"x": "Talks", "y": "Force", "z": "Sanctions", "w": "Ferry"})
+    >>> print(summary_sentence(predicted, labels, 5, 7))  # doctest: +NORMALIZE_WHITESPACE
+    With these weights Russia would back Talks and Ferry, and oppose Force; it would be
+    undecided on Sanctions. 5 of 7 observed stances explained.
     """
-    parts = []
-    for stance, verb in ((SUPPORT, "back"), (OPPOSE, "oppose")):
-        chosen = [labels[o] for o in predicted.index if predicted[o] == stance]
-        if chosen:
-            parts.append(f"{verb} {_label_list(chosen)}")
-    undecided = [labels[o] for o in predicted.index if predicted[o] == UNDECIDED]
-    text = f"With these weights {actor} would " + (" and ".join(parts) if parts
-                                                   else "take no clear stance")
-    if undecided:
-        text += f", undecided on {_label_list(undecided)}"
-    return text + f"; {explained} of {total} observed stances explained."
+    def chosen(stance: str) -> str:
+        return _label_list([labels[o] for o in predicted.index if predicted[o] == stance])
+
+    back, oppose, undecided = chosen(SUPPORT), chosen(OPPOSE), chosen(UNDECIDED)
+    clauses = [f"back {back}" if back else "", f"oppose {oppose}" if oppose else ""]
+    acts = ", and ".join(c for c in clauses if c)
+    if acts:
+        text = f"With these weights {actor} would {acts}"
+        text += f"; it would be undecided on {undecided}." if undecided else "."
+    else:
+        text = f"With these weights {actor} would be undecided on {undecided}."
+    return text + f" {explained} of {total} observed stances explained."
 
 
 def preset_fit(effects: pd.DataFrame, weight_matrix: pd.DataFrame, observed: pd.DataFrame,

@@ -93,7 +93,9 @@ class ScoreChart(Chart):
     explained_labels: list = field(default_factory=list)
     title: object = None
     _canvas: FigureCanvasAgg | None = field(default=None, repr=False)
+    _base: object = field(default=None, repr=False)
     _background: object = field(default=None, repr=False)
+    _seldom_drawn: tuple = field(default=(), repr=False)
 
     def update(self, scores: pd.Series, predicted: pd.Series,
                explained_by_option: pd.Series | None = None,
@@ -116,24 +118,36 @@ class ScoreChart(Chart):
         self.table = _score_table(scores, predicted, self.labels)
 
     def png(self) -> bytes:
-        """The figure as PNG. The first call draws the whole figure once without the
-        artists that change (bars, their labels, the title) and keeps that picture; each
-        call then pastes it back and draws only those artists on it (blitting), which is
-        what makes a slider move quick. The layout is fixed when the chart is made."""
+        """The figure as PNG, drawn by blitting. The first call draws the whole figure once
+        without the artists that change and keeps that picture (the base). The labels that
+        change seldom (the "explained" column, the title) are drawn on the base and kept as
+        a second picture, re-made only when their text changes. Each call then pastes that
+        picture back and draws only the bars and their labels on it, which is what makes a
+        slider move quick. The layout is fixed when the chart is made."""
         if self._canvas is None:
             self._canvas = FigureCanvasAgg(self.figure)
             self.figure.set_dpi(DPI)
-            for artist in self._changing():
+            for artist in [*self._moving(), *self._seldom()]:
                 artist.set_animated(True)  # left out of the full draw below
             self._canvas.draw()
+            self._base = self._canvas.copy_from_bbox(self.figure.bbox)
+        seldom = tuple(artist.get_text() for artist in self._seldom())
+        if seldom != self._seldom_drawn:
+            self._canvas.restore_region(self._base)
+            for artist in self._seldom():
+                self.figure.draw_artist(artist)
             self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+            self._seldom_drawn = seldom
         self._canvas.restore_region(self._background)
-        for artist in self._changing():
+        for artist in self._moving():
             self.figure.draw_artist(artist)
         return png_of(self._canvas)
 
-    def _changing(self) -> list:
-        return [*self.bars, *self.value_labels, *self.explained_labels, self.title]
+    def _moving(self) -> list:
+        return [*self.bars, *self.value_labels]
+
+    def _seldom(self) -> list:
+        return [*self.explained_labels, self.title]
 
 
 def png_of(canvas: FigureCanvasAgg) -> bytes:

@@ -1,0 +1,412 @@
+"""The weighting widgets of lesson 06: they build controls from the case and wire them to
+``casebook.model.weights`` and ``casebook.plots.weights``; no logic of their own.
+
+- ``weighting_explorer(case)``: one slider per factor (a factor added to the data adds a
+  slider), a preset menu, a reset button, the normalised weights, the option-score chart
+  and the predicted-against-observed table, a summary sentence, and saving and loading the
+  weights as a file for the seminar.
+- ``pairwise_weighting(case, explorer)``: AHP judgements between every pair of factors,
+  the weights they give, the consistency ratio, and a button that puts the weights on the
+  explorer's sliders.
+
+Both return a ``casebook.display.Panel``, whose static view (before any cell runs) shows
+the default state: the article's weighting, its chart and its table.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from itertools import combinations
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..case import Case
+from ..display import Panel, figure_bundle, table_html
+from ..model import weights as model
+from ..plots import weights as plots
+from ..weights_file import WeightsFileError, load_weights, save_weights
+
+SLIDER_STEP = 0.5
+DEFAULT_FILE = "my_weights.json"
+FIT_TABLE_WIDTHS = [22, 10, 14, 30, 24]  # option, score, predicted, observed, explained
+WINDOWS = ("known", "later", "both")
+OWN_WEIGHTS = ""  # the preset menu's entry for weights that are no preset
+
+
+def _actor(case: Case) -> str:
+    return str(case.actors.loc[case.focus_actor, "short_name"])
+
+
+def observations_for(case: Case, window: str) -> pd.DataFrame:
+    """The observations of a window: ``known`` on the article's date (the default),
+    ``later`` (after it, with Russia's later UN votes), or ``both``."""
+    known = model.observations(case.behaviour, case.options.index, end=case.article.date)
+    if window == "known":
+        return known
+    later = model.later_observations(case.behaviour, case.un_votes, case.options.index,
+                                     case.article.date)
+    if window == "later":
+        return later
+    return pd.concat([known, later], ignore_index=True)
+
+
+def window_labels(case: Case) -> list[tuple[str, str]]:
+    """The observation menu's entries, each with its number of observations."""
+    counts = {w: len(observations_for(case, w)) for w in WINDOWS}
+    date = case.article.date.first_day
+    day = f"{date.day} {date:%b %Y}"
+    return [(f"known on {day}, the article's date ({counts['known']})", "known"),
+            (f"after the article ({counts['later']})", "later"),
+            (f"both ({counts['both']})", "both")]
+
+
+class WeightingExplorer:
+    """The controls and their wiring; ``panel`` is what a lesson displays. ``redraw`` is
+    "update" (change the chart's artists in place, the default) or "new_figure" (build a
+    new figure on every change: the naive way, kept for the latency benchmark)."""
+
+    def __init__(self, case: Case, folder: Path | str | None = None, redraw: str = "update"):
+        self.case = case
+        self.folder = Path(folder) if folder is not None else Path.cwd()
+        self.redraw_mode = redraw
+        self.effects = case.effect_matrix()
+        self.presets = case.weight_matrix()
+        self.article_preset = model.article_preset(case.presets, case.article.source_id)
+        self.factor_labels = case.factors["short_label"]
+        self.option_labels = case.options["short_label"]
+        self.method = f"preset:{self.article_preset}"
+        self._batch = False
+        self._observed = observations_for(case, "known")
+
+        start = self.presets.loc[self.article_preset]
+        self.sliders = {factor: widgets.FloatSlider(
+            value=float(start[factor]), min=0, max=model.WEIGHT_MAX, step=SLIDER_STEP,
+            description=label, readout_format=".1f", continuous_update=False,
+            style={"description_width": "150px"}, layout=widgets.Layout(width="420px"))
+            for factor, label in self.factor_labels.items()}
+        self.preset_menu = widgets.Dropdown(
+            options=[("(your own weights)", OWN_WEIGHTS)] + [
+                (label, preset) for preset, label in case.presets["label"].items()],
+            value=self.article_preset, description="Reading",
+            layout=widgets.Layout(width="420px"))
+        self.reset_button = widgets.Button(description="Reset to the article's weights",
+                                           layout=widgets.Layout(width="240px"))
+        self.window_menu = widgets.Dropdown(options=window_labels(case), value="known",
+                                            description="Observations",
+                                            layout=widgets.Layout(width="420px"))
+        self.shares = widgets.HTML()
+        self.message = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.summary.add_class("casebook-weights-summary")
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="760px"))
+        self.image.add_class("casebook-weights-chart")
+        self.description = widgets.HTML()
+        self.fit_table = widgets.HTML(layout=widgets.Layout(max_width="760px"))
+
+        self.your_name = widgets.Text(description="Your name", placeholder="e.g. Ana",
+                                      layout=widgets.Layout(width="300px"))
+        self.file_name = widgets.Text(value=DEFAULT_FILE, description="File",
+                                      layout=widgets.Layout(width="300px"))
+        self.save_button = widgets.Button(description="Save weights", icon="save")
+        self.load_button = widgets.Button(description="Load weights", icon="folder-open")
+        self.overwrite_button = widgets.Button(description="Yes, replace it",
+                                               button_style="warning",
+                                               layout=widgets.Layout(display="none"))
+        self.cancel_button = widgets.Button(description="No, keep it",
+                                            layout=widgets.Layout(display="none"))
+        self.file_message = widgets.HTML()
+
+        self.chart = None
+        self._wire()
+        self.redraw()
+        self.panel = Panel([
+            widgets.HTML("<b>Weights</b> (0 to 10 each; only the ratios count)"),
+            widgets.HBox([self.preset_menu, self.reset_button]),
+            *self.sliders.values(), self.shares, self.window_menu, self.message,
+            self.summary, self.image, self.description, self.fit_table,
+            widgets.HTML("<b>Save your weights for the seminar</b>"),
+            widgets.HBox([self.your_name, self.file_name]),
+            widgets.HBox([self.save_button, self.load_button, self.overwrite_button,
+                          self.cancel_button]),
+            self.file_message], self.static_view)
+        self.panel.explorer = self
+
+    # -- reading and setting the weights -----------------------------------------------
+    @property
+    def weights(self) -> pd.Series:
+        """The sliders' weights now, by factor id."""
+        return pd.Series({f: s.value for f, s in self.sliders.items()}, name="weight")
+
+    def set_weights(self, values: pd.Series | dict, method: str) -> None:
+        """Put weights on the sliders and redraw once (not once per slider)."""
+        checked = model.check_weights(dict(values), self.sliders)
+        self._batch = True
+        try:
+            for factor, slider in self.sliders.items():
+                slider.value = min(max(float(checked[factor]), 0.0), model.WEIGHT_MAX)
+        finally:
+            self._batch = False
+        self.method = method
+        preset = method.removeprefix("preset:")
+        self._show_preset(preset if method.startswith("preset:") and preset in self.presets.index
+                          else OWN_WEIGHTS)
+        self.redraw()
+
+    def _show_preset(self, preset: str) -> None:
+        self._batch = True
+        try:
+            self.preset_menu.value = preset
+        finally:
+            self._batch = False
+
+    # -- wiring ----------------------------------------------------------------------------
+    def _wire(self) -> None:
+        for slider in self.sliders.values():
+            slider.observe(self._slider_moved, names="value")
+        self.preset_menu.observe(self._preset_chosen, names="value")
+        self.reset_button.on_click(lambda _: self.reset())
+        self.window_menu.observe(self._window_chosen, names="value")
+        self.save_button.on_click(lambda _: self.save())
+        self.load_button.on_click(lambda _: self.load())
+        self.overwrite_button.on_click(lambda _: self.save(overwrite=True))
+        self.cancel_button.on_click(lambda _: self._cancel_save())
+
+    def _slider_moved(self, _change) -> None:
+        if self._batch:
+            return
+        self.method = "sliders"
+        self._show_preset(OWN_WEIGHTS)
+        self.redraw()
+
+    def _preset_chosen(self, change) -> None:
+        if self._batch or change["new"] == OWN_WEIGHTS:
+            return
+        self.set_weights(self.presets.loc[change["new"]], method=f"preset:{change['new']}")
+
+    def _window_chosen(self, change) -> None:
+        self._observed = observations_for(self.case, change["new"])
+        self.redraw()
+
+    def reset(self) -> None:
+        """Back to the article's weights, as the widget started."""
+        self._show_preset(self.article_preset)
+        self.set_weights(self.presets.loc[self.article_preset],
+                         method=f"preset:{self.article_preset}")
+
+    # -- drawing ---------------------------------------------------------------------------
+    def redraw(self) -> None:
+        """Recompute from the sliders and update the chart, table and sentences in place."""
+        weights = self.weights
+        try:
+            shares = model.normalise(weights)
+        except model.WeightsError as error:
+            self.message.value = (f"<p style='color:#B00'><b>{html.escape(str(error))}.</b> "
+                                  "The chart and table still show the last weights that "
+                                  "had one.</p>")
+            self.summary.value = "<p>No prediction: all weights are 0.</p>"
+            self.shares.value = ""
+            return
+        self.message.value = ""
+        self.shares.value = "<p>Shares: " + ", ".join(
+            f"{self.factor_labels[f]} {shares[f]:.0%}" for f in shares.index) + "</p>"
+        rows = model.fit(self.effects, weights, self._observed)
+        scores = model.option_scores(self.effects, weights)
+        predicted = model.stances(scores)
+        by_option = model.option_table(rows, self.effects.index, self.case.options, scores)
+        explained = model.explained_count(rows)
+        marks = by_option["explained"].str.replace(r" \(.*\)$", "", regex=True)
+        if self.chart is None or self.redraw_mode == "new_figure":
+            self.chart = plots.option_scores_chart(scores, predicted, self.option_labels,
+                                                   model.UNDECIDED_BAND, marks, explained)
+            png = _plain_png(self.chart) if self.redraw_mode == "new_figure" else (
+                self.chart.png())
+        else:
+            self.chart.update(scores, predicted, marks, explained)
+            png = self.chart.png()
+        self.image.value = png
+        self.description.value = ("<p><b>Figure description.</b> "
+                                  f"{html.escape(self.chart.description)}</p>")
+        self.fit_table.value = table_html(by_option, widths=FIT_TABLE_WIDTHS)
+        sentence = model.summary_sentence(predicted, self.option_labels, *explained,
+                                          actor=_actor(self.case))
+        self.summary.value = f"<p><b>{html.escape(sentence)}</b></p>"
+
+    def static_view(self) -> tuple[str, str]:
+        """What a reader sees before any cell runs: the state now, as HTML and as text."""
+        weights = ", ".join(f"{self.factor_labels[f]} {s.value:g}"
+                            for f, s in self.sliders.items())
+        menu = dict((v, k) for k, v in self.preset_menu.options)[self.preset_menu.value]
+        page = (f"<p><b>Weights</b> (0 to 10): {html.escape(weights)}. Reading: "
+                f"{html.escape(menu)}.</p>{self.shares.value}{self.message.value}"
+                f"{self.summary.value}"
+                + figure_bundle(self.image.value, self.chart.description)["text/html"]
+                + self.description.value + self.fit_table.value)
+        text = (f"Weights (0 to 10): {weights}. "
+                + html.unescape(_strip_tags(self.summary.value)) + " "
+                + self.chart.description)
+        return page, text
+
+    # -- saving and loading ----------------------------------------------------------------
+    def _path(self) -> Path | None:
+        name = self.file_name.value.strip()
+        if not name or Path(name).name != name or name in (".", ".."):
+            self.file_message.value = ("<p>Give a file name only, without a folder, e.g. "
+                                       f"<code>{DEFAULT_FILE}</code>. Nothing was saved.</p>")
+            return None
+        if not name.lower().endswith(".json"):
+            name += ".json"
+            self.file_name.value = name
+        return self.folder / name
+
+    def save(self, overwrite: bool = False) -> None:
+        """Save the weights; if the file exists, ask before replacing it."""
+        self._hide_confirmation()
+        path = self._path()
+        if path is None:
+            return
+        if not self.your_name.value.strip():
+            self.file_message.value = ("<p>Type your name (or a name for this weighting) in "
+                                       "<i>Your name</i> first. Nothing was saved.</p>")
+            return
+        if path.exists() and not overwrite:
+            self.file_message.value = (f"<p><b>{html.escape(path.name)} exists already</b> in "
+                                       f"{html.escape(str(path.parent))}. Replace it?</p>")
+            self.overwrite_button.layout.display = ""
+            self.cancel_button.layout.display = ""
+            return
+        try:
+            save_weights(path, self.weights, self.your_name.value, self.sliders,
+                         method=self.method, case_title=self.case.title, overwrite=overwrite)
+        except WeightsFileError as error:
+            self.file_message.value = _problems_html(error, "Nothing was saved.")
+            return
+        self.file_message.value = (f"<p>Saved {html.escape(path.name)} in "
+                                   f"{html.escape(str(path.parent))}. Hand this file in for "
+                                   "the seminar.</p>")
+
+    def _hide_confirmation(self) -> None:
+        self.overwrite_button.layout.display = "none"
+        self.cancel_button.layout.display = "none"
+
+    def _cancel_save(self) -> None:
+        self._hide_confirmation()
+        self.file_message.value = "<p>Not saved: the existing file is unchanged.</p>"
+
+    def load(self) -> None:
+        """Load weights from the file named; a bad file changes nothing and says why."""
+        self._hide_confirmation()
+        path = self._path()
+        if path is None:
+            return
+        try:
+            saved = load_weights(path, self.sliders)
+        except WeightsFileError as error:
+            self.file_message.value = _problems_html(error, "Nothing was changed.")
+            return
+        self.your_name.value = saved.name
+        self.set_weights(saved.weights, method=saved.method)
+        self.file_message.value = (f"<p>Loaded the weights of {html.escape(saved.name)} from "
+                                   f"{html.escape(path.name)}.</p>")
+
+
+def _plain_png(chart) -> bytes:
+    """PNG of a newly built chart by plain ``savefig``: the naive redraw's rendering."""
+    buffer = io.BytesIO()
+    chart.figure.savefig(buffer, format="png", dpi=plots.DPI)
+    return buffer.getvalue()
+
+
+def _strip_tags(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def _problems_html(error: WeightsFileError, outcome: str) -> str:
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in error.problems)
+    return f"<p><b>{outcome}</b></p><ul>{items}</ul>"
+
+
+def weighting_explorer(case: Case, folder: Path | str | None = None,
+                       redraw: str = "update") -> Panel:
+    """The weighting widget (see ``WeightingExplorer``); files are saved in ``folder``
+    (default: the folder the lesson runs in). ``panel.explorer`` holds its controls."""
+    return WeightingExplorer(case, folder, redraw).panel
+
+
+# -- pairwise judgements (AHP) -------------------------------------------------------------
+
+def judgement_options(first: str, second: str) -> list[tuple[str, float]]:
+    """The steps of one pairwise slider: first much more important ... equal ... second much
+    more important, as Saaty's values.
+
+    >>> [label for label, _ in judgement_options("A", "B")][7:10]
+    ['A ×2', 'equal', 'B ×2']
+    """
+    return ([(f"{first} ×{v}", float(v)) for v in range(9, 1, -1)] + [("equal", 1.0)]
+            + [(f"{second} ×{v}", 1 / v) for v in range(2, 10)])
+
+
+class PairwiseWeighting:
+    """One slider per pair of factors; the AHP weights and consistency they give."""
+
+    def __init__(self, case: Case, explorer: WeightingExplorer | None = None):
+        self.case = case
+        self.explorer = explorer
+        self.labels = case.factors["short_label"]
+        self.pairs = list(combinations(case.factors.index, 2))
+        self.sliders = {(a, b): widgets.SelectionSlider(
+            options=judgement_options(self.labels[a], self.labels[b]), value=1.0,
+            description=f"{self.labels[a]} : {self.labels[b]}", continuous_update=False,
+            style={"description_width": "290px"}, layout=widgets.Layout(width="620px"))
+            for a, b in self.pairs}
+        self.result_html = widgets.HTML()
+        self.result_html.add_class("casebook-ahp-result")
+        self.use_button = widgets.Button(description="Use these weights in the sliders",
+                                         layout=widgets.Layout(width="280px"))
+        self.result = None
+        for slider in self.sliders.values():
+            slider.observe(lambda _: self.redraw(), names="value")
+        self.use_button.on_click(lambda _: self.use())
+        self.redraw()
+        children = [widgets.HTML("<b>Pairwise judgements</b>: for each pair, which factor "
+                                 "matters more to Moscow, and how much (Saaty's 1-9 scale)"),
+                    *self.sliders.values(), self.result_html]
+        if explorer is not None:
+            children.append(self.use_button)
+        self.panel = Panel(children, self.static_view)
+        self.panel.pairwise = self
+
+    @property
+    def judgements(self) -> dict[tuple[str, str], float]:
+        return {pair: slider.value for pair, slider in self.sliders.items()}
+
+    def redraw(self) -> None:
+        matrix = model.pairwise_matrix(self.judgements, self.case.factors.index)
+        self.result = model.ahp(matrix)
+        table = pd.DataFrame({
+            "factor": self.labels.to_list(),
+            "AHP weight %": (self.result.weights * 100).round(1).to_list(),
+            "on the sliders (0-10)": model.weights_from_ahp(self.result).to_list()})
+        report = model.ahp_report(self.result, self.labels)
+        colour = "" if self.result.consistent else " style='color:#B00'"
+        self.result_html.value = (table_html(table) + f"<p{colour}><b>{html.escape(report)}"
+                                  "</b></p>")
+
+    def use(self) -> None:
+        """Put the AHP weights on the explorer's sliders."""
+        self.explorer.set_weights(model.weights_from_ahp(self.result), method="pairwise")
+
+    def static_view(self) -> tuple[str, str]:
+        equal = sum(1 for v in self.judgements.values() if v == 1.0)
+        words = (f"{len(self.pairs)} pairwise sliders, {equal} of them at 'equal'. "
+                 + model.ahp_report(self.result, self.labels))
+        return f"<p>{html.escape(words)}</p>" + self.result_html.value, words
+
+
+def pairwise_weighting(case: Case, explorer: Panel | None = None) -> Panel:
+    """The AHP widget; with the panel of ``weighting_explorer``, a button puts its weights on
+    that panel's sliders. ``panel.pairwise`` holds its controls."""
+    return PairwiseWeighting(case, explorer.explorer if explorer is not None else None).panel
