@@ -1,0 +1,152 @@
+"""Feedback for lesson 02's exercises: classifying claims, finding where the fourth factor is
+named, and reading the argument map."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..model.argument import KIND_MEANINGS, KINDS, article_factors
+from . import as_whole_number
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _short(quote: str, limit: int = 60) -> str:
+    return quote if len(quote) <= limit else quote[:limit - 3].rstrip() + "..."
+
+
+def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -> str:
+    """Feedback on a list of kinds, one per claim of ``to_classify`` (from
+    ``model.argument.exercise_claims``), against the course's coding in ``claims``.
+
+    >>> claims = pd.DataFrame({"kind": ["fact", "opinion"]}, index=["c1", "c2"])
+    >>> shown = pd.DataFrame({"n": [1, 2], "¶": [2, 4], "quote": ["It rained", "Rain is bad"]},
+    ...                      index=["c1", "c2"])
+    >>> check_claim_kinds(["fact", "Opinion "], shown, claims)
+    "Right: all 2 agree with the course's coding (1 fact and 1 opinion). The coding is the course's: the claims table gives its reasons, and you may argue with them."
+    >>> print(check_claim_kinds(["fact", "fact"], shown, claims))
+    Not quite: 1 of 2 agree with the course's coding. Claim 2 ("Rain is bad", ¶4): you wrote 'fact'; the course codes it 'opinion', a judgement or belief of the author's, about values or intentions.
+    """  # noqa: E501 - the doctest shows whole sentences
+    expected = [claims.loc[i, "kind"] for i in to_classify.index]
+    kinds = ", ".join(KINDS)
+    if answer is None:
+        return (f"Replace None with a list of {len(expected)} kinds in the order of the table, "
+                f"each one of: {kinds}.")
+    if isinstance(answer, str) or not isinstance(answer, list | tuple):
+        return (f"Not quite: give a list in square brackets, e.g. [\"fact\", \"opinion\", ...], "
+                f"with {len(expected)} kinds (you gave {answer!r}).")
+    given = [str(a).strip().lower() for a in answer]
+    if len(given) != len(expected):
+        return (f"Not quite: the table has {len(expected)} claims, and your list has "
+                f"{len(given)} kinds: give one kind per claim, in the table's order.")
+    unknown = [g for g in given if g not in KINDS]
+    if unknown:
+        return (f"Not quite: {', '.join(repr(u) for u in unknown)} is not a kind; use one of: "
+                f"{kinds}.")
+    wrong = [(n, g, e, q, p) for n, g, e, q, p in zip(
+        to_classify["n"], given, expected, to_classify["quote"], to_classify["¶"], strict=True)
+        if g != e]
+    if not wrong:
+        counted = [f"{expected.count(k)} {k}{'s' * (expected.count(k) != 1)}"
+                   for k in KINDS if k in expected]
+        tally = counted[0] if len(counted) == 1 else (
+            ", ".join(counted[:-1]) + " and " + counted[-1])
+        return (f"Right: all {len(expected)} agree with the course's coding ({tally}). The "
+                "coding is the course's: the claims table gives its reasons, and you may argue "
+                "with them.")
+    details = " ".join(
+        f"Claim {n} (\"{_short(q)}\", ¶{p}): you wrote '{g}'; the course codes it '{e}', "
+        f"{KIND_MEANINGS[e]}." for n, g, e, q, p in wrong)
+    return (f"Not quite: {len(expected) - len(wrong)} of {len(expected)} agree with the "
+            f"course's coding. {details}")
+
+
+def check_fourth_factor_paragraph(answer, factors: pd.DataFrame,
+                                  paragraphs: dict[int, str]) -> str:
+    """Feedback on "in which paragraph is the article's fourth factor first named?".
+
+    >>> factors = pd.DataFrame({"label": ["Peace", "Seat", "China", "Defence"],
+    ...                         "paragraph": [2, 3, 4, 7], "in_blank_framework": ["yes"] * 4},
+    ...                        index=["a", "b", "c", "d"])
+    >>> paragraphs = {n: "" for n in range(1, 9)}
+    >>> check_fourth_factor_paragraph(7, factors, paragraphs)
+    'Right: the fourth factor, Defence, is first named in ¶7. The factors before it are announced in ¶2, ¶3 and ¶4; the fourth has no announcement of its own.'
+    >>> check_fourth_factor_paragraph(4, factors, paragraphs)
+    'Not quite: ¶4 names the third factor, China. Read on: where does a fourth appear?'
+    """  # noqa: E501 - the doctest shows whole sentences
+    own = article_factors(factors)
+    if len(own) < 4:
+        return (f"Not quite: this case has only {len(own)} factors of the article's own, so "
+                "the question does not apply.")
+    if answer is None:
+        return "Replace None with a paragraph number, then run the cell again."
+    number = as_whole_number(answer)
+    if number is None:
+        return f"Not quite: give the paragraph as a whole number, like 3 (you gave {answer!r})."
+    if number not in paragraphs:
+        return (f"Not quite: the article has paragraphs {min(paragraphs)} to "
+                f"{max(paragraphs)}.")
+    fourth = own.iloc[3]
+    if number == int(fourth["paragraph"]):
+        earlier = [f"¶{int(p)}" for p in own["paragraph"].iloc[:3]]
+        return (f"Right: the fourth factor, {fourth['label']}, is first named in ¶{number}. "
+                f"The factors before it are announced in {', '.join(earlier[:-1])} and "
+                f"{earlier[-1]}; the fourth has no announcement of its own.")
+    earlier = own.iloc[:3]
+    if number in set(earlier["paragraph"].astype(int)):
+        place = list(earlier["paragraph"].astype(int)).index(number)
+        return (f"Not quite: ¶{number} names the {ORDINALS[place]} factor, "
+                f"{earlier.iloc[place]['label']}. Read on: where does a fourth appear?")
+    return (f"Not quite: ¶{number} names no new factor of the article's. Look for the "
+            "paragraph that speaks of 'four factors' and lists them.")
+
+
+def _factor_named(answer: str, chains: pd.DataFrame) -> str | None:
+    """The factor id an answer names: its id, label or short label, in any case."""
+    text = answer.strip().lower()
+    for factor_id, row in chains.iterrows():
+        if text in (factor_id.lower(), row["label"].lower(), row["short_label"].lower()):
+            return factor_id
+    return None
+
+
+def check_thinnest_factor(answer, chains: pd.DataFrame) -> str:
+    """Feedback on "which of the article's factors has the fewest supporting claims in the
+    map?"; ``chains`` is ``model.argument.factor_chains``. Id, label or short label.
+
+    >>> chains = pd.DataFrame({"label": ["Peace", "Defence", "Extra"],
+    ...     "short_label": ["Peace", "Defence", "Extra"], "paragraph": [2, 7, 5],
+    ...     "article's": [True, True, False], "backed_by": [("c2", "c3"), ("c21",), ()]},
+    ...     index=["peace", "defence", "extra"])
+    >>> check_thinnest_factor("defence", chains)
+    "Right: Defence rests on 1 supporting claim (c21), the fewest of the article's factors; it is first named in ¶7."
+    >>> check_thinnest_factor("Peace", chains)
+    'Not quite: Peace rests on 2 supporting claims (c2, c3); Defence rests on fewer (1).'
+    """  # noqa: E501 - the doctest shows whole sentences
+    if answer is None:
+        return "Replace None with the name of a factor, in quotes, then run the cell again."
+    if not isinstance(answer, str):
+        return f"Not quite: give the factor's name in quotes, like \"Peace\" (you gave {answer!r})."
+    factor_id = _factor_named(answer, chains)
+    own = chains[chains["article's"]]
+    if factor_id is None:
+        return (f"Not quite: {answer!r} names no factor of the map; its factors are "
+                f"{', '.join(chains['short_label'])}.")
+    if factor_id not in own.index:
+        return (f"Not quite: {chains.loc[factor_id, 'short_label']} is the course's addition, "
+                "not one of the article's factors: compare the article's own.")
+    counts = own["backed_by"].map(len)
+    fewest = int(counts.min())
+    thinnest = own[counts == fewest]
+
+    def claims_of(fid):
+        return ", ".join(i.split("_")[0] for i in own.loc[fid, "backed_by"])
+
+    row = own.loc[factor_id]
+    n = len(row["backed_by"])
+    noun = "supporting claim" if n == 1 else "supporting claims"
+    if factor_id in thinnest.index:
+        return (f"Right: {row['short_label']} rests on {n} {noun} ({claims_of(factor_id)}), the "
+                f"fewest of the article's factors; it is first named in ¶{row['paragraph']}.")
+    return (f"Not quite: {row['short_label']} rests on {n} {noun} ({claims_of(factor_id)}); "
+            f"{thinnest.iloc[0]['short_label']} rests on fewer ({fewest}).")
