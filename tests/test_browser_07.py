@@ -15,8 +15,7 @@ NOTEBOOK = "07_actor_relationships.ipynb"
 DESCRIPTION = ".widget-html-content:has-text('Network chart of')"
 
 
-def test_lesson_07_runs_and_the_period_menu_changes_figure_and_description(page, lab, case,
-                                                                           tmp_path):
+def test_lesson_07_runs_and_the_period_menu_changes_figure_and_description(page, lab, case):
     run_all(page, lab, NOTEBOOK)
     assert page.locator(".jp-OutputArea-output[data-mime-type*='stderr']").count() == 0
     assert page.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
@@ -42,12 +41,9 @@ def test_lesson_07_runs_and_the_period_menu_changes_figure_and_description(page,
     assert picture.get_attribute("src") != source_before
     assert last in picture.get_attribute("alt")
     assert start not in page.locator(DESCRIPTION).first.text_content()
-    menu.scroll_into_view_if_needed()
-    page.screenshot(path=str(tmp_path / "07_actor_relationships.png"), full_page=False)
 
 
-def test_lesson_07_opened_before_running_shows_the_explorer_default_view(page, lab, case,
-                                                                         tmp_path):
+def test_lesson_07_opened_before_running_shows_the_explorer_default_view(page, lab, case):
     page.goto(f"{lab}/lab/tree/notebooks/{NOTEBOOK}?reset")
     page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
     outputs = page.locator(".jp-OutputArea-output")
@@ -58,5 +54,3 @@ def test_lesson_07_opened_before_running_shows_the_explorer_default_view(page, l
     assert static_view.locator("img[alt^='Network chart of']").count() == 1
     text = " ".join(outputs.all_text_contents())
     assert "Panel(" not in text and "Dropdown(" not in text
-    static_view.scroll_into_view_if_needed()
-    page.screenshot(path=str(tmp_path / "unrun_07.png"), full_page=False)
