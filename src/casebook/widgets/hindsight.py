@@ -58,9 +58,9 @@ def rating_widget(case: Case) -> Panel:
     for claim_id, row in card.iterrows():
         buttons[claim_id] = widgets.ToggleButtons(
             options=list(CHOICES), value=hindsight.NOT_RATED,
-            style={"button_width": "78px"}, layout=widgets.Layout(width="45%"))
+            style={"button_width": "96px"}, layout=widgets.Layout(width="50%"))
         label = widgets.HTML(f"<b>{row['¶']}</b> {html.escape(row['claim'])}",
-                             layout=widgets.Layout(width="55%"))
+                             layout=widgets.Layout(width="50%"))
         rows.append(widgets.HBox([label, buttons[claim_id]]))
     reveal = widgets.Checkbox(value=False, indent=False,
                               description="Show the course's reference ratings and reasons",
