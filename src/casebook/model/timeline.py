@@ -66,10 +66,11 @@ def day_text(date: PartialDate) -> str:
 
 def timeline_table(events: pd.DataFrame, actors: pd.DataFrame, sources: pd.DataFrame,
                    article_date: PartialDate, first_year: int | None = None,
-                   last_year: int | None = None) -> pd.DataFrame:
+                   last_year: int | None = None, notes: bool = False) -> pd.DataFrame:
     """The events that start from ``first_year`` to ``last_year`` (default: all), in date
     order, one row each: date, lane, category, event, actors (short names), ``when``
-    (before or after the article) and the title of the source. Indexed by event id.
+    (before or after the article) and the title of the source; with ``notes``, also the
+    event's note (details, second sources, what is not verified). Indexed by event id.
 
     >>> from casebook import load_case
     >>> case = load_case()
@@ -98,6 +99,8 @@ def timeline_table(events: pd.DataFrame, actors: pd.DataFrame, sources: pd.DataF
         "when": [AFTER if is_after(d, article_date) else BEFORE for d in chosen["date"]],
         "source": [titles[s] for s in chosen["source_id"]],
     }, index=pd.Index(chosen.index, name="event_id"))
+    if notes:
+        table.insert(4, "note", chosen["note"].fillna("").to_list())
     return table
 
 
@@ -185,8 +188,8 @@ def as_datetime(date: PartialDate) -> dt.date:
     return date.first_day + (date.last_day - date.first_day) / 2
 
 
-def case_timeline(case, first_year: int | None = None,
-                  last_year: int | None = None) -> pd.DataFrame:
+def case_timeline(case, first_year: int | None = None, last_year: int | None = None,
+                  notes: bool = False) -> pd.DataFrame:
     """``timeline_table`` of a loaded case, from ``first_year`` to ``last_year``.
 
     >>> from casebook import load_case
@@ -195,7 +198,7 @@ def case_timeline(case, first_year: int | None = None,
     True
     """
     return timeline_table(case.events, case.actors, case.sources, case.article.date,
-                          first_year, last_year)
+                          first_year, last_year, notes)
 
 
 def period_years(periods: pd.DataFrame, period_id: str) -> tuple[int, int]:

@@ -73,11 +73,11 @@ def draw_timeline(ax, table: pd.DataFrame, article_date: PartialDate,
     ax.annotate(f"article, {day_text(article_date)}", (article_day, len(lanes) + 0.8),
                 xytext=(-4, -2), textcoords="offset points", ha="right", va="top",
                 fontsize=9)
-    # Upright text in the hatched area, so that it fits however narrow the area is.
+    # Upright text in the hatched area, so that it fits however narrow the area is; drawn
+    # under the markers, so that it never hides an event.
     ax.annotate(HINDSIGHT_LABEL, (article_day, len(lanes) + 0.8), xytext=(3, -4),
                 textcoords="offset points", ha="left", va="top", rotation=90, fontsize=9,
-                fontstyle="italic", bbox={"facecolor": "white", "edgecolor": "none",
-                                          "pad": 1})
+                fontstyle="italic", zorder=2)
     return artists
 
 
@@ -218,7 +218,7 @@ def timeline_chart(table: pd.DataFrame, article_date: PartialDate,
     years = table["date"].map(lambda date: date.year)
     inside = table[(years >= first_year) & (years <= last_year)]
     lanes = lanes or [lane.label for lane in LANES]
-    figure = Figure(figsize=(10, 1.0 + 0.75 * len(lanes)), layout="constrained")
+    figure = Figure(figsize=(10, max(2.6, 1.0 + 0.75 * len(lanes))), layout="constrained")
     ax = figure.add_subplot()
     draw_timeline(ax, inside, article_date, lanes)
     set_window(ax, first_year, last_year)
