@@ -121,5 +121,5 @@ def test_weighting_with_a_factor_at_zero(case):
         "Not quite: all weights are 0: give at least one factor a weight above 0.")
     assert feedback.check_weighting([1, 2], case, observed, factor) == (
         "Not quite: give the weights as a mapping from factor id to weight, e.g. "
-        "explorer.weights (you gave list).")
+        "panel.explorer.weights (you gave list).")
     assert feedback.check_weighting(None, case, observed, factor).startswith("Replace None")

@@ -132,11 +132,11 @@ def check_weighting(answer, case: Case, observed: pd.DataFrame, factor_id: str) 
     'Not quite: no weight f'
     """
     if answer is None:
-        return ("Replace None with your weights, e.g. explorer.weights after moving the "
-                "sliders, then run the cell again.")
+        return ("Replace None with your weights, e.g. panel.explorer.weights after moving "
+                "the sliders, then run the cell again.")
     if not isinstance(answer, Mapping | pd.Series):
         return ("Not quite: give the weights as a mapping from factor id to weight, e.g. "
-                f"explorer.weights (you gave {type(answer).__name__}).")
+                f"panel.explorer.weights (you gave {type(answer).__name__}).")
     try:
         weights = model.check_weights(answer, case.factors.index)
         model.normalise(weights)

@@ -7,9 +7,10 @@ The model, in five steps, each a small pure function:
 2. **Scores.** An option's score is the sum over factors of normalised weight x effect
    (``effects.csv``: -2 badly harms ... +2 strongly serves), so it runs from -2 to +2.
 3. **Stances.** A score above ``UNDECIDED_BAND`` (0.1) predicts *support*, below -0.1
-   *oppose*; from -0.1 to +0.1 the model is *undecided*. The band is stated, not hidden: on
-   the -2 to +2 scale, 0.1 is less than a one-point change in one weight can move a score,
-   so the coding cannot tell such a score from zero.
+   *oppose*; from -0.1 to +0.1 (ends included) the model is *undecided*. The band is
+   stated, not hidden: on the -2 to +2 scale, one point more or less on one weight of the
+   article's reading (about 43 points in all) moves a score by up to about 0.09, so the
+   coding cannot tell a score within 0.1 of zero from zero.
 4. **Fit.** Each observation of ``behaviour.csv`` (in a time window: by default what was
    known on the article's date) is explained when the predicted stance matches it:
    *supported* by support, *opposed* by oppose, *mixed* by undecided. Observations are
@@ -216,6 +217,28 @@ def preset_rationale(preset_weights: pd.DataFrame, preset_id: str) -> pd.Series:
     """The rationale of each weight of one preset, by factor."""
     rows = preset_weights[preset_weights["preset_id"] == preset_id]
     return rows.set_index("factor_id")["rationale"]
+
+
+def effects_table(effects: pd.DataFrame, options: pd.DataFrame,
+                  factors: pd.DataFrame) -> pd.DataFrame:
+    """The effect matrix with the options' and factors' short labels, for reading.
+
+    >>> effects = pd.DataFrame({"a": [2]}, index=pd.Index(["x"], name="option_id"))
+    >>> effects_table(effects, pd.DataFrame({"short_label": ["X"]}, index=["x"]),
+    ...               pd.DataFrame({"short_label": ["A"]}, index=["a"])).to_dict("list")
+    {'option': ['X'], 'A': [2]}
+    """
+    table = effects.rename(columns=factors["short_label"].to_dict())
+    table.insert(0, "option", options["short_label"].reindex(effects.index).to_list())
+    return table.reset_index(drop=True)
+
+
+def reading_table(case, preset_id: str) -> pd.DataFrame:
+    """One reading's weights as a table: factor, weight, share and why each number.
+    ``case`` is a loaded case (``casebook.load_case()``)."""
+    weights = case.weight_matrix().loc[preset_id]
+    return weights_table(weights, case.factors, preset_rationale(case.preset_weights,
+                                                                 preset_id))
 
 
 # -- 4. Observations and fit ---------------------------------------------------------------
@@ -459,6 +482,65 @@ def preset_fit(effects: pd.DataFrame, weight_matrix: pd.DataFrame, observed: pd.
     return pd.DataFrame(records, index=weight_matrix.index)
 
 
+@dataclass(frozen=True)
+class Weighting:
+    """One weighting tested: its scores, predictions, the fit observation by observation
+    (``rows``), the table by option, the count explained and the summary sentence."""
+
+    weights: pd.Series
+    scores: pd.Series
+    predicted: pd.Series
+    rows: pd.DataFrame
+    table: pd.DataFrame
+    explained: tuple[int, int]
+    sentence: str
+    option_labels: pd.Series
+    band: float
+
+
+def weigh(case, weights: Mapping | pd.Series, observed: pd.DataFrame | None = None,
+          band: float = UNDECIDED_BAND) -> Weighting:
+    """Test ``weights`` against the observations (by default those known on the article's
+    date) of a loaded case: everything a lesson shows about one weighting."""
+    if observed is None:
+        observed = observations(case.behaviour, case.options.index, end=case.article.date)
+    effects = case.effect_matrix()
+    weights = check_weights(weights, effects.columns)
+    rows = fit(effects, weights, observed, band)
+    scores = option_scores(effects, weights)
+    predicted = stances(scores, band)
+    explained = explained_count(rows)
+    labels = case.options["short_label"]
+    actor = str(case.actors.loc[case.focus_actor, "short_name"])
+    return Weighting(weights, scores, predicted, rows,
+                     option_table(rows, effects.index, case.options, scores, band), explained,
+                     summary_sentence(predicted, labels, *explained, actor=actor), labels, band)
+
+
+def missed_table(rows: pd.DataFrame, options: pd.DataFrame,
+                 sources: pd.DataFrame) -> pd.DataFrame:
+    """The observations a weighting does not explain, with what it predicts instead and the
+    source of each.
+
+    >>> rows = pd.DataFrame({"option_id": ["x", "x"], "date": ["d1", "d2"],
+    ...     "observed": ["supported", "opposed"], "predicted": ["support"] * 2,
+    ...     "explained": [True, False], "description": ["a", "b"], "source_id": ["s", "s"]})
+    >>> missed_table(rows, pd.DataFrame({"short_label": ["X"]}, index=["x"]),
+    ...              pd.DataFrame({"title": ["T"]}, index=["s"]))["source"].to_list()
+    ['T']
+    """
+    missed = rows[~rows["explained"]]
+    titles = sources["title"].to_dict()
+    return pd.DataFrame({
+        "option": options["short_label"].reindex(missed["option_id"]).to_list(),
+        "date": missed["date"].map(str).to_list(),
+        "observed": missed["observed"].to_list(),
+        "predicted": missed["predicted"].to_list(),
+        "what happened": missed["description"].to_list(),
+        "source": [titles.get(s, s) for s in missed["source_id"]],
+    })
+
+
 # -- 5. The whole weight space ---------------------------------------------------------------
 
 @lru_cache(maxsize=8)
@@ -572,9 +654,15 @@ class SearchResult:
     best: pd.DataFrame  # one row per best weighting, columns the factors (shares)
     unexplainable: pd.DataFrame  # observations that no searched weighting explains with the rest
 
-    def ranges(self) -> pd.DataFrame:
-        """The lowest and highest share of each factor among the best weightings."""
-        return pd.DataFrame({"lowest share": self.best.min(), "highest share": self.best.max()})
+    def ranges(self, labels: pd.Series | None = None) -> pd.DataFrame:
+        """The lowest and highest share (in %) of each factor among the best weightings,
+        by factor id or, given ``labels``, by label."""
+        table = pd.DataFrame({"lowest share %": (self.best.min() * 100).round(1),
+                              "highest share %": (self.best.max() * 100).round(1)})
+        if labels is not None:
+            table.index = labels.reindex(table.index).to_list()
+            table.index.name = "factor"
+        return table
 
 
 def search(effects: pd.DataFrame, observed: pd.DataFrame, band: float = UNDECIDED_BAND,
@@ -649,6 +737,38 @@ def describe_search(found: pd.DataFrame, searched: int, factors: pd.DataFrame) -
             f"({len(found) / searched:.1%}).")
     if needs:
         text += f" Every one of them gives {_label_list(needs)}."
+    return text
+
+
+def grid_size(factors: int, step: float = GRID_STEP) -> int:
+    """How many weightings the grid holds for ``factors`` free factors.
+
+    >>> grid_size(7), grid_size(6)
+    (230230, 53130)
+    """
+    steps = _steps(step)
+    return math.comb(steps + factors - 1, factors - 1)
+
+
+def describe_best(result: SearchResult, options: pd.DataFrame) -> str:
+    """The search's answer in words: how many weightings explain the most observations, and
+    which observations none of them explains.
+
+    >>> best = pd.DataFrame({"a": [1.0]})
+    >>> missed = pd.DataFrame({"option_id": ["x"], "date": ["2017-09-05"], "observed": ["opposed"]})
+    >>> print(describe_best(SearchResult(10, 10, 2, 3, best, missed),
+    ...       pd.DataFrame({"short_label": ["X"]}, index=["x"])))  # doctest: +NORMALIZE_WHITESPACE
+    1 of the 10 weightings searched (10.0%) explain 2 of the 3 observations, the most any
+    weighting on the grid can. None of them explains: X opposed (2017-09-05).
+    """
+    text = (f"{len(result.best):,} of the {result.searched:,} weightings searched "
+            f"({len(result.best) / result.searched:.1%}) explain {result.best_count} of the "
+            f"{result.observations} observations, the most any weighting on the grid can.")
+    if len(result.unexplainable):
+        missed = [f"{options.loc[o, 'short_label']} {seen} ({date})" for o, date, seen in zip(
+            result.unexplainable["option_id"], result.unexplainable["date"],
+            result.unexplainable["observed"], strict=True)]
+        text += f" None of them explains: {'; '.join(missed)}."
     return text
 
 
@@ -960,12 +1080,12 @@ def ahp_report(result: AhpResult, labels: Mapping[str, str]) -> str:
 
 
 def _ratio_text(value: float) -> str:
-    """A ratio as Saaty writes it: 2.5, or 1/2.5 below 1.
+    """A ratio as Saaty writes it: 2.5, or 1/2.5 below 1 (1.0 for about equal).
 
-    >>> _ratio_text(2.46), _ratio_text(0.4)
-    ('2.5', '1/2.5')
+    >>> _ratio_text(2.46), _ratio_text(0.4), _ratio_text(0.98)
+    ('2.5', '1/2.5', '1.0')
     """
-    return f"{value:.1f}" if value >= 1 else f"1/{1 / value:.1f}"
+    return f"1/{1 / value:.1f}" if round(1 / value, 1) > 1 else f"{value:.1f}"
 
 
 def weights_from_ahp(result: AhpResult, weight_max: float = WEIGHT_MAX) -> pd.Series:

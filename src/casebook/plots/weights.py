@@ -25,6 +25,7 @@ from matplotlib import patches, transforms
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..model import weights as model
 from . import OKABE_ITO, Chart
 
 # Each stance: a colour, a hatching and the word on the label; never colour alone.
@@ -372,3 +373,21 @@ def break_even_chart(stretches: pd.DataFrame, weights: pd.Series, factor_labels:
     figure.draw_without_rendering()
     figure.set_layout_engine("none")
     return chart
+
+
+# -- for a lesson: a loaded case in, a chart out -------------------------------------------
+
+def weighting_chart(weighting, title: str = "Option scores under these weights") -> ScoreChart:
+    """The score chart of a ``model.weights.weigh`` result, with each option's count of
+    observations explained at the right."""
+    marks = weighting.table["explained"].str.replace(r" \(.*\)$", "", regex=True)
+    return option_scores_chart(weighting.scores, weighting.predicted, weighting.option_labels,
+                               weighting.band, marks, weighting.explained, title)
+
+
+def option_break_even_chart(case, weights: pd.Series, option_id: str) -> BreakEvenChart:
+    """The tornado chart of one option of a loaded case under ``weights``."""
+    stretches = model.stance_intervals(case.effect_matrix(), weights)
+    return break_even_chart(stretches[stretches["option_id"] == option_id], weights,
+                            case.factors["short_label"], case.options.loc[option_id,
+                                                                          "short_label"])
