@@ -59,6 +59,14 @@ def _list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _margins(figure: Figure, left: float, right: float, top: float, bottom: float) -> None:
+    """Fixed margins in inches. A fixed layout draws faster than a constrained one, and
+    these charts know the room their labels need."""
+    width, height = figure.get_size_inches()
+    figure.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height,
+                           bottom=bottom / height)
+
+
 def _heading(graph: nx.Graph, periods: pd.DataFrame | None) -> str:
     period_id = graph.graph.get("period_id")
     if periods is not None and period_id in periods.index:
@@ -187,6 +195,9 @@ def _draw_network(ax, graph: nx.Graph, focus_actor: str | None, shown,
     ax.set_xlim(xs.min() - MARGIN, xs.max() + MARGIN)
     ax.set_ylim(ys.min() - MARGIN * 0.8, ys.max() + MARGIN * 0.8)
     ax.set_aspect("equal")
+    # No ticks at all: an axis that is only switched off still lays out its ticks.
+    ax.set_xticks([])
+    ax.set_yticks([])
     ax.set_axis_off()
     return edges, nodes, ring, labels
 
@@ -257,13 +268,15 @@ def network_chart(graph: nx.Graph, periods: pd.DataFrame | None = None,
     """
     focus_actor = graph.graph.get("focus_actor") if focus_actor is None else focus_actor
     shown = tuple(s for s in net.SIGNS if s in shown)
-    figure = Figure(figsize=(7.5, 4.8), layout="constrained")
-    ax = figure.add_subplot()
+    # A fixed layout (the picture's parts never change size): faster to redraw in a widget
+    # than a constrained one.
+    figure = Figure(figsize=(7.5, 4.8))
+    ax = figure.add_axes((0.01, 0.05, 0.66, 0.88))
     edges, nodes, ring, labels = _draw_network(ax, graph, focus_actor, shown)
     legend = ax.legend(handles=_legend_handles(_focus_legend_text(graph, focus_actor)),
                        loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
                        title="Kind of tie", handlelength=3.2, labelspacing=0.9)
-    figure.text(0.99, 0.01, "Line width: strength 1 (weak) to 3 (strong)", ha="right",
+    figure.text(0.99, 0.02, "Line width: strength 1 (weak) to 3 (strong)", ha="right",
                 fontsize=8)
     chart = NetworkChart(figure, "", pd.DataFrame(), ax=ax, edges=edges, nodes=nodes,
                          ring=ring, labels=labels, legend=legend, periods=periods)
@@ -309,7 +322,11 @@ def network_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
     count = len(graphs)
     columns = min(columns, count)
     rows = -(-count // columns)
-    figure = Figure(figsize=(3.4 * columns, 2.9 * rows + 0.6), layout="constrained")
+    height = 2.9 * rows + 0.6
+    figure = Figure(figsize=(3.4 * columns, height))
+    # A fixed layout: room for two-line titles above each panel and the legend below.
+    figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.45 / height, bottom=0.6 / height,
+                           wspace=0.05, hspace=0.3)
     axes = figure.subplots(rows, columns, squeeze=False).ravel()
     focus = None
     for ax, (period_id, graph) in zip(axes, graphs.items(), strict=False):
@@ -330,7 +347,7 @@ def network_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
         ax.set_axis_off()
     any_graph = next(iter(graphs.values()))
     figure.legend(handles=_legend_handles(_focus_legend_text(any_graph, focus)),
-                  loc="outside lower center", ncols=5, frameon=False, handlelength=3.2)
+                  loc="lower center", ncols=5, frameon=False, handlelength=3.2)
     table = sign_counts(graphs, periods)
     return Chart(figure, describe_small_multiples(graphs, periods, table, focus), table)
 
@@ -387,7 +404,8 @@ def changes_chart(changes: pd.DataFrame, before: str, after: str) -> Chart:
     >>> [label.get_text() for label in chart.figure.axes[0].get_yticklabels()]
     ['a – c', 'a – b']
     """
-    figure = Figure(figsize=(8.5, 0.34 * len(changes) + 1.6), layout="constrained")
+    figure = Figure(figsize=(8.5, 0.34 * len(changes) + 1.9))
+    _margins(figure, left=2.0, right=0.1, top=0.6, bottom=1.25)
     ax = figure.add_subplot()
     rows = list(range(len(changes)))[::-1]  # the first row at the top
     for y, row in zip(rows, changes.itertuples(), strict=True):
@@ -420,7 +438,7 @@ def changes_chart(changes: pd.DataFrame, before: str, after: str) -> Chart:
                       markersize=8, label=s) for s in net.SIGNS]
     handles += [Line2D([], [], color=SHIFT_COLOURS["warmer"], label="warmer (arrow right)"),
                 Line2D([], [], color=SHIFT_COLOURS["cooler"], label="cooler (arrow left)")]
-    figure.legend(handles=handles, loc="outside lower center", ncols=6, frameon=False,
+    figure.legend(handles=handles, loc="lower center", ncols=6, frameon=False,
                   fontsize=8, title="hollow marker: before; filled marker: after")
     table = changes[["tie", "before", "after", "change"]].reset_index(drop=True)
     return Chart(figure, describe_changes(changes, before, after), table)
@@ -503,8 +521,12 @@ def signed_heatmap(graph: nx.Graph, periods: pd.DataFrame | None = None) -> Char
     names = list(labels.index)
     nodes = list(graph.nodes)
     size = len(nodes)
-    figure = Figure(figsize=(1.0 * size + 2.6, 0.8 * size + 1.4), layout="constrained")
-    ax = figure.add_subplot()
+    cell = 0.75  # inches
+    width, height = 1.2 + cell * size + 2.3, 1.1 + cell * size + 0.4
+    figure = Figure(figsize=(width, height))
+    ax = figure.add_axes((1.2 / width, 1.1 / height, cell * size / width, cell * size / height))
+    bar_axes = figure.add_axes(((1.4 + cell * size) / width, 1.1 / height, 0.22 / width,
+                                cell * size / height))
     image = ax.imshow(matrix.to_numpy(dtype=float), cmap=DIVERGING_COLOURMAP,
                       vmin=-MAX_STRENGTH, vmax=MAX_STRENGTH)
     for a, b, data in graph.edges(data=True):
@@ -518,8 +540,7 @@ def signed_heatmap(graph: nx.Graph, periods: pd.DataFrame | None = None) -> Char
     ax.set_xticks(range(size), names, rotation=30, ha="right")
     ax.set_yticks(range(size), names)
     ax.set_title(f"Signed ties: {_heading(graph, periods)}", loc="left", fontsize=10)
-    bar = figure.colorbar(image, ax=ax, ticks=range(-MAX_STRENGTH, MAX_STRENGTH + 1),
-                          shrink=0.8)
+    bar = figure.colorbar(image, cax=bar_axes, ticks=range(-MAX_STRENGTH, MAX_STRENGTH + 1))
     bar.ax.set_yticklabels([f"hostile {-t}" if t < 0 else f"cooperative {t}" if t > 0
                             else "mixed (±) or neutral" for t in range(-MAX_STRENGTH,
                                                                        MAX_STRENGTH + 1)])
@@ -595,7 +616,8 @@ def balance_chart(graphs: dict[str, nx.Graph], periods: pd.DataFrame) -> Chart:
     [0.0, 1.0, 0.0]
     """
     table = balance_table(graphs, periods)
-    figure = Figure(figsize=(9, 3.8), layout="constrained")
+    figure = Figure(figsize=(9, 3.8))
+    _margins(figure, left=1.0, right=0.1, top=0.35, bottom=0.75)
     ax = figure.add_subplot()
     period_names = list(dict.fromkeys(table["period"]))
     width = 0.8 / len(net.MIXED_TREATMENTS)
