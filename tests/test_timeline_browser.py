@@ -1,0 +1,44 @@
+"""Lesson 01 in a real JupyterLab, driven in headless Chromium: before anything runs the
+timeline explorer shows its default view (the crisis years, picture and table), not a Python
+repr; after a run, ticking "Only what a reader ... could know" hides the later events from
+the table. Fixtures and the skip rule are in conftest.py."""
+
+from casebook.model.timeline import case_timeline, known_on, period_years
+from conftest import needs_browser, run_all
+
+pytestmark = needs_browser
+
+NOTEBOOK = "01_the_2017_crisis.ipynb"
+
+
+def test_timeline_opened_before_running_shows_the_explorer_default_view(page, lab, case):
+    page.goto(f"{lab}/lab/tree/notebooks/{NOTEBOOK}?reset")
+    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
+    outputs = page.locator(".jp-OutputArea-output")
+    outputs.first.wait_for(timeout=30_000)
+    text = " ".join(outputs.all_text_contents())
+    period = case.periods.loc[case.default_period]
+    first, last = period_years(case.periods, case.default_period)
+    assert f"Years: {period['label']} ({first}-{last})" in text
+    assert f"{len(case_timeline(case, first, last))} events in view" in text
+    assert "VBox(" not in text and "Dropdown(" not in text
+    assert page.locator(".jp-OutputArea-output img[alt^='Timeline chart']").count() >= 3
+
+
+def test_ticking_only_what_a_reader_could_know_hides_later_events(page, lab, case, tmp_path):
+    run_all(page, lab, NOTEBOOK)
+    assert page.locator(".jp-OutputArea-output[data-mime-type*='stderr']").count() == 0
+    assert page.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
+    first, last = period_years(case.periods, case.default_period)
+    crisis = case_timeline(case, first, last)
+    shows = ("text => [...document.querySelectorAll('.widget-html-content')]"
+             ".some(e => e.textContent.includes(text))")
+    page.wait_for_function(shows, arg=f"{len(crisis)} events in view", timeout=30_000)
+    box = page.locator(".widget-checkbox", has_text="Only what a reader").locator("input")
+    box.scroll_into_view_if_needed()
+    box.check()
+    page.wait_for_function(shows, arg=f"{len(known_on(crisis))} events in view",
+                           timeout=15_000)
+    page.wait_for_function(shows, arg="are hidden: the chart shows only what a reader",
+                           timeout=15_000)
+    page.screenshot(path=str(tmp_path / "01_explorer.png"), full_page=False)
