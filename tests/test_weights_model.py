@@ -157,6 +157,11 @@ def test_the_summary_sentence_changes_with_the_prediction_and_the_count():
     assert model.summary_sentence(predicted, labels, 0, 7) == (
         "With these weights Russia would be undecided on Talks, Sanctions and Trade. 0 of 7 "
         "observed stances explained.")
+    scores = pd.Series({"talks": 0.05, "sanctions": -0.04, "trade": 0.0})
+    assert model.summary_sentence(predicted, labels, 0, 7, scores=scores).endswith(
+        "explained. Closest call: Trade at 0.00.")
+    assert model.summary_sentence(predicted, labels, 0, 7, scores=scores.drop("trade")).endswith(
+        "explained. Closest call: Sanctions at −0.04.")
 
 
 def test_un_votes_become_observations_of_the_option_their_sources_back():

@@ -24,7 +24,8 @@ def expected_sentence(case, weights, observed):
     rows = model.fit(case.effect_matrix(), weights, observed)
     return model.summary_sentence(model.stances(scores), case.options["short_label"],
                                   *model.explained_count(rows),
-                                  actor=case.actors.loc[case.focus_actor, "short_name"])
+                                  actor=case.actors.loc[case.focus_actor, "short_name"],
+                                  scores=scores)
 
 
 def known(case):

@@ -431,15 +431,19 @@ def _label_list(labels: list[str]) -> str:
 
 
 def summary_sentence(predicted: pd.Series, labels: pd.Series, explained: int, total: int,
-                     actor: str = "Russia") -> str:
-    """The widget's sentence: what the weights predict, and how many observations that
-    explains.
+                     actor: str = "Russia", scores: pd.Series | None = None) -> str:
+    """The widget's sentence: what the weights predict, how many observations that explains
+    and, given the ``scores``, the closest call (the score nearest zero), which moves with
+    almost every change of a weight.
 
     >>> predicted = pd.Series({"x": "support", "y": "oppose", "z": "undecided", "w": "support"})
     >>> labels = pd.Series({"x": "Talks", "y": "Force", "z": "Sanctions", "w": "Ferry"})
-    >>> print(summary_sentence(predicted, labels, 5, 7))  # doctest: +NORMALIZE_WHITESPACE
+    >>> scores = pd.Series({"x": 1.2, "y": -0.8, "z": -0.093, "w": 0.4})
+    >>> print(summary_sentence(predicted, labels, 5, 7, scores=scores))
+    ... # doctest: +NORMALIZE_WHITESPACE
     With these weights Russia would back Talks and Ferry, and oppose Force; it would be
-    undecided on Sanctions. 5 of 7 observed stances explained.
+    undecided on Sanctions. 5 of 7 observed stances explained. Closest call: Sanctions at
+    −0.09.
     """
     def chosen(stance: str) -> str:
         return _label_list([labels[o] for o in predicted.index if predicted[o] == stance])
@@ -452,7 +456,13 @@ def summary_sentence(predicted: pd.Series, labels: pd.Series, explained: int, to
         text += f"; it would be undecided on {undecided}." if undecided else "."
     else:
         text = f"With these weights {actor} would be undecided on {undecided}."
-    return text + f" {explained} of {total} observed stances explained."
+    text += f" {explained} of {total} observed stances explained."
+    if scores is not None and len(scores):
+        closest = scores.abs().idxmin()
+        value = round(float(scores[closest]), 2) + 0.0
+        signed = f"+{value:.2f}" if value > 0 else f"−{-value:.2f}" if value < 0 else "0.00"
+        text += f" Closest call: {labels[closest]} at {signed}."
+    return text
 
 
 def preset_fit(effects: pd.DataFrame, weight_matrix: pd.DataFrame, observed: pd.DataFrame,
@@ -514,7 +524,8 @@ def weigh(case, weights: Mapping | pd.Series, observed: pd.DataFrame | None = No
     actor = str(case.actors.loc[case.focus_actor, "short_name"])
     return Weighting(weights, scores, predicted, rows,
                      option_table(rows, effects.index, case.options, scores, band), explained,
-                     summary_sentence(predicted, labels, *explained, actor=actor), labels, band)
+                     summary_sentence(predicted, labels, *explained, actor=actor, scores=scores),
+                     labels, band)
 
 
 def missed_table(rows: pd.DataFrame, options: pd.DataFrame,

@@ -156,7 +156,7 @@ def png_of(canvas: FigureCanvasAgg) -> bytes:
     and at this size level 1 is about as small as the default and faster to write."""
     width, height = canvas.get_width_height()
     image = PIL.Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA",
-                                 0, 1)
+                                 0, 1).convert("RGB")  # opaque figure: a quarter less to pack
     buffer = io.BytesIO()
     image.save(buffer, format="png", compress_level=1)
     return buffer.getvalue()

@@ -97,6 +97,7 @@ class WeightingExplorer:
                                            layout=widgets.Layout(width="240px"))
         self.window_menu = widgets.Dropdown(options=window_labels(case), value="known",
                                             description="Observations",
+                                            style={"description_width": "initial"},
                                             layout=widgets.Layout(width="420px"))
         self.shares = widgets.HTML()
         self.message = widgets.HTML()
@@ -218,21 +219,22 @@ class WeightingExplorer:
         predicted = model.stances(scores)
         by_option = model.option_table(rows, self.effects.index, self.case.options, scores)
         explained = model.explained_count(rows)
-        marks = by_option["explained"].str.replace(r" \(.*\)$", "", regex=True)
+        # The counts per option are in the table beside the chart, not on it: labels that
+        # change with the predictions would make the chart re-draw its background often.
         if self.chart is None or self.redraw_mode == "new_figure":
             self.chart = plots.option_scores_chart(scores, predicted, self.option_labels,
-                                                   model.UNDECIDED_BAND, marks, explained)
+                                                   model.UNDECIDED_BAND, explained=explained)
             png = _plain_png(self.chart) if self.redraw_mode == "new_figure" else (
                 self.chart.png())
         else:
-            self.chart.update(scores, predicted, marks, explained)
+            self.chart.update(scores, predicted, explained=explained)
             png = self.chart.png()
         self.image.value = png
         self.description.value = ("<p><b>Figure description.</b> "
                                   f"{html.escape(self.chart.description)}</p>")
         self.fit_table.value = table_html(by_option, widths=FIT_TABLE_WIDTHS)
         sentence = model.summary_sentence(predicted, self.option_labels, *explained,
-                                          actor=_actor(self.case))
+                                          actor=_actor(self.case), scores=scores)
         self.summary.value = f"<p><b>{html.escape(sentence)}</b></p>"
 
     def static_view(self) -> tuple[str, str]:
