@@ -173,8 +173,9 @@ def article_preset(presets: pd.DataFrame, article_source_id: str) -> str:
 
 
 def preset_table(presets: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The readings as a reader sees them: label, holder, how the weights were derived
-    (from the holder's texts, or illustrative) and the source's title.
+    """The readings as a reader sees them: label, holder, the basis of the weights (from
+    the holder's texts, or illustrative), the source's title, the reading in one line, and
+    how the weights were derived.
 
     >>> presets = pd.DataFrame({"label": ["A"], "holder": ["H"], "reading": ["r"],
     ...     "weights_basis": ["illustrative"], "derivation": ["d"], "source_id": [None]},
@@ -190,6 +191,7 @@ def preset_table(presets: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "source": [titles.get(s, s) if isinstance(s, str) else "(none: a baseline)"
                    for s in presets["source_id"]],
         "what the reading says": presets["reading"].to_list(),
+        "how the weights were derived": presets["derivation"].to_list(),
     }, index=presets.index)
 
 
