@@ -32,7 +32,7 @@ from ..weights_file import WeightsFileError, load_weights, save_weights
 
 SLIDER_STEP = 0.5
 DEFAULT_FILE = "my_weights.json"
-FIT_TABLE_WIDTHS = [22, 10, 14, 30, 24]  # option, score, predicted, observed, explained
+FIT_TABLE_WIDTHS = [22, 10, 15, 28, 25]  # option, score, predicted, observed, explained
 WINDOWS = ("known", "later", "both")
 OWN_WEIGHTS = ""  # the preset menu's entry for weights that are no preset
 
@@ -106,7 +106,7 @@ class WeightingExplorer:
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="760px"))
         self.image.add_class("casebook-weights-chart")
         self.description = widgets.HTML()
-        self.fit_table = widgets.HTML(layout=widgets.Layout(max_width="760px"))
+        self.fit_table = widgets.HTML(layout=widgets.Layout(max_width="560px"))
 
         self.your_name = widgets.Text(description="Your name", placeholder="e.g. Ana",
                                       layout=widgets.Layout(width="300px"))
@@ -128,7 +128,11 @@ class WeightingExplorer:
             widgets.HTML("<b>Weights</b> (0 to 10 each; only the ratios count)"),
             widgets.HBox([self.preset_menu, self.reset_button]),
             *self.sliders.values(), self.shares, self.window_menu, self.message,
-            self.summary, self.image, self.description, self.fit_table,
+            self.summary,
+            # The table sits beside the chart where the page is wide enough, else below it.
+            widgets.HBox([self.image, self.fit_table],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
+            self.description,
             widgets.HTML("<b>Save your weights for the seminar</b>"),
             widgets.HBox([self.your_name, self.file_name]),
             widgets.HBox([self.save_button, self.load_button, self.overwrite_button,
