@@ -27,10 +27,11 @@ def test_busiest_year_takes_the_numpy_integer_that_idxmax_gives():
     answer = counts.drop(2017).idxmax()  # the solution's way, without int()
     assert isinstance(answer, np.integer)
     assert feedback.check_busiest_year(answer, counts, excluding=2017) == (
-        "Right: 2016 has the most events in the timeline (5).")
+        "Right: apart from 2017, the hatched bar, 2016 has the most events in the timeline "
+        "(5).")
     assert feedback.check_busiest_year(np.int32(2014), counts, excluding=2017) == (
-        "Not quite: 2014 has 2 events, but another year has 5. Look for the tallest bar apart "
-        "from the hatched one.")
+        "Not quite: 2014 has 2 events, but another year apart from 2017 has 5. Look for the "
+        "tallest bar apart from the hatched one.")
 
 
 @pytest.mark.parametrize("answer", [True, False, np.True_, np.bool_(False), 2017.0, "2017"],
