@@ -144,7 +144,13 @@ def test_check_known_count_messages(made_up):
         "(29 Nov 2017: Test two; Dec 2017: Workers).")
     assert check_known_count(5, table).startswith("Not quite: 5 is every event of 2016-2017")
     assert check_known_count(2, table).startswith("Not quite: 2 is the number of events after")
-    assert check_known_count(4, table).startswith("Not quite: 4 is not the count. Of the 5")
+    assert check_known_count(4, table) == (
+        "Not quite: 4 is not the count. Of the 5 events of 2016-2017, count the rows marked "
+        "'before the article' in the table, or the filled markers left of the dashed line in "
+        "the chart.")
+    assert check_known_count(3.0, table) == (
+        "Not quite: give a whole number, like 12, without quotes or a decimal point (you gave "
+        "3.0).")
     assert check_known_count("3", table).startswith("Not quite: give a whole number")
     assert check_known_count(True, table).startswith("Not quite: give a whole number")
 
@@ -164,7 +170,16 @@ def test_check_days_before_messages(made_up):
         "Not quite: 149 days is the gap to Ferry (17 May 2017), but a later event came before "
         "the article.")
     assert check_days_before(-47, table, ARTICLE).startswith("Not quite: a negative gap")
-    assert check_days_before(13, table, ARTICLE).startswith("Not quite: 13 days matches no")
+    assert check_days_before(20, table, ARTICLE).startswith("Not quite: 20 days matches no")
+
+
+def test_check_days_before_says_when_an_answer_is_one_day_off(made_up):
+    table, _ = made_up
+    for off_by_one in (11, 13):
+        assert check_days_before(off_by_one, table, ARTICLE) == (
+            f"Not quite: {off_by_one} is one day off. Subtract the dates of the last event "
+            "before the article (1 Oct 2017) and of the article (13 Oct 2017): from 1 Oct 2017 "
+            "to 2 Oct 2017 is one day.")
 
 
 def test_check_top_actors_messages(made_up):

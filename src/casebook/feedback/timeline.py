@@ -3,6 +3,7 @@ could know, how close to the article the last known event came, and who takes pa
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
@@ -18,7 +19,13 @@ def _span(table: pd.DataFrame) -> str:
 
 
 def _not_a_number(answer) -> str:
-    return (f"Not quite: give a whole number without quotes, like 12 (you gave {answer!r}).")
+    """The message for an answer that is not a whole number.
+
+    >>> _not_a_number(26.0)
+    'Not quite: give a whole number, like 12, without quotes or a decimal point (you gave 26.0).'
+    """
+    return ("Not quite: give a whole number, like 12, without quotes or a decimal point "
+            f"(you gave {answer!r}).")
 
 
 def check_known_count(answer, table: pd.DataFrame) -> str:
@@ -52,8 +59,8 @@ def check_known_count(answer, table: pd.DataFrame) -> str:
         return (f"Not quite: {number} is the number of events after the article; the "
                 "question asks for those a reader could know, before it.")
     return (f"Not quite: {number} is not the count. Of the {len(table)} events of {span}, "
-            "count those left of the dashed line (filled markers), or tick the box that hides "
-            "the later ones and read the count above the table.")
+            f"count the rows marked '{BEFORE}' in the table, or the filled markers left of "
+            "the dashed line in the chart.")
 
 
 def check_days_before(answer, table: pd.DataFrame, article_date: PartialDate) -> str:
@@ -68,6 +75,8 @@ def check_days_before(answer, table: pd.DataFrame, article_date: PartialDate) ->
     'Right: Link (1 Oct 2017) came 12 days before the article (13 Oct 2017), the latest event of the timeline a reader could know.'
     >>> check_days_before(40, frame, PartialDate(2017, 10, 13))
     'Not quite: 40 days is the gap to Test (3 Sep 2017), but a later event came before the article.'
+    >>> check_days_before(13, frame, PartialDate(2017, 10, 13))
+    'Not quite: 13 is one day off. Subtract the dates of the last event before the article (1 Oct 2017) and of the article (13 Oct 2017): from 1 Oct 2017 to 2 Oct 2017 is one day.'
     """  # noqa: E501 - the doctest shows the whole sentence
     if answer is None:
         return "Replace None with a number of days, then run the cell again."
@@ -87,12 +96,27 @@ def check_days_before(answer, table: pd.DataFrame, article_date: PartialDate) ->
         event, date = gaps[number]
         return (f"Not quite: {number} days is the gap to {event} ({day_text(date)}), but a "
                 "later event came before the article.")
+    if abs(number - days) == 1:
+        start = last["date"].first_day
+        return (f"Not quite: {number} is one day off. Subtract the dates of the last event "
+                f"before the article ({day_text(last['date'])}) and of the article "
+                f"({day_text(article_date)}): from {_day(start)} to "
+                f"{_day(start + dt.timedelta(days=1))} is one day.")
     if number < 0:
         return ("Not quite: a negative gap means an event after the article; the question "
                 "asks for the last one before it.")
     return (f"Not quite: {number} days matches no event. Find the last event before "
             f"{day_text(article_date)} (the last filled marker, or the last row marked "
             f"'{BEFORE}') and count the days from it to the article.")
+
+
+def _day(day: dt.date) -> str:
+    """A calendar day as the feedback writes it.
+
+    >>> _day(dt.date(2017, 10, 2))
+    '2 Oct 2017'
+    """
+    return f"{day.day} {day:%b %Y}"
 
 
 def _as_names(answer: Iterable, actors: pd.DataFrame) -> tuple[list[str], list[str]]:
