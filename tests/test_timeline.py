@@ -14,6 +14,7 @@ from casebook.model.timeline import (
     BEFORE,
     LANES,
     actor_counts,
+    case_timeline,
     is_after,
     known_on,
     lane_counts,
@@ -225,7 +226,12 @@ def test_explorer_hides_hindsight_in_chart_and_table(case):
     assert AFTER in events.value
     only_known.value = True
     assert AFTER not in events.value
-    assert "are hidden: the chart shows only what a reader on 13 Oct 2017" in words.value
+    # The description counts what is still drawn, and says what is hidden.
+    known = int((case_timeline(case, *years.value)["when"] == BEFORE).sum())
+    later = int((case_timeline(case, *years.value)["when"] == AFTER).sum())
+    assert (f"Timeline chart, {years.value[0]} to {years.value[1]}, only what a reader on "
+            f"13 Oct 2017 could know: {known} events in 5 lanes") in words.value
+    assert f"{later} events after the article are hidden." in words.value
     assert picture.value != before_png
     ax_collections = panel.chart.figure.axes[0].collections
     assert all(not c.get_visible() for c in ax_collections if c.get_gid().endswith(AFTER))

@@ -39,6 +39,7 @@ def test_ticking_only_what_a_reader_could_know_hides_later_events(page, lab, cas
     box.check()
     page.wait_for_function(shows, arg=f"{len(known_on(crisis))} events in view",
                            timeout=15_000)
-    page.wait_for_function(shows, arg="are hidden: the chart shows only what a reader",
+    later = len(crisis) - len(known_on(crisis))
+    page.wait_for_function(shows, arg=f"{later} events after the article are hidden.",
                            timeout=15_000)
     page.screenshot(path=str(tmp_path / "01_explorer.png"), full_page=False)

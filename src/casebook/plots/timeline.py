@@ -161,27 +161,37 @@ def describe_timeline(table: pd.DataFrame, article_date: PartialDate, first_year
     'Timeline chart, 2017: 2 events in 1 lane, one row per lane'
     >>> text.split(". ")[3].split(", ", 1)[1]
     'which a reader on that date could not know, has a hollow grey marker: Dec 2017, Later test'
+    >>> describe_timeline(frame, PartialDate(2017, 10, 13), 2017, 2017, hindsight=False,
+    ...                   lanes=[LANES[0].label]).split(", one row")[0]
+    'Timeline chart, 2017, only what a reader on 13 Oct 2017 could know: 1 event in 1 lane'
     """
     lanes = lanes or [lane.label for lane in LANES]
     shown = table[table["lane"].isin(lanes)]
     counts = lane_counts(shown)
     later = shown[shown["when"] == AFTER]
+    hidden = not hindsight and not later.empty  # the count then says what is still drawn
     span = f"{first_year} to {last_year}" if first_year != last_year else str(first_year)
-    parts = [f"Timeline chart, {span}: {_count(len(shown), 'event')} in "
+    if hidden:
+        span += f", only what a reader on {day_text(article_date)} could know"
+    drawn = len(shown) - len(later) if hidden else len(shown)
+    parts = [f"Timeline chart, {span}: {_count(drawn, 'event')} in "
              f"{_count(len(lanes), 'lane')}, one row per lane; the shape of a marker gives its "
              "category."]
     per_lane = []
     for label in lanes:
         n, after = int(counts.loc[label, "all"]), int(counts.loc[label, AFTER])
-        per_lane.append(f"{label} {n}" + (f" ({after} after the article)" if after else ""))
+        if hidden:
+            per_lane.append(f"{label} {n - after}")
+        else:
+            per_lane.append(f"{label} {n}" + (f" ({after} after the article)" if after else ""))
     parts.append("Events per lane: " + "; ".join(per_lane) + ".")
     parts.append(f"A dashed line marks the article's date, {day_text(article_date)}; the "
                  f"time after it is hatched and labelled '{HINDSIGHT_LABEL}'.")
     if later.empty:
         parts.append("No event in this window comes after the article.")
     elif not hindsight:
-        parts.append(f"The {len(later)} events after the article are hidden: the chart shows "
-                     f"only what a reader on {day_text(article_date)} could know.")
+        parts.append(f"{_count(len(later), 'event').capitalize()} after the article "
+                     f"{'is' if len(later) == 1 else 'are'} hidden.")
     else:
         text = (f"{_count(len(later), 'event')} after the article, which a reader on that "
                 f"date could not know, "
