@@ -283,4 +283,7 @@ def test_check_thinnest_factor_messages(argument):
         "Not quite: Nonproliferation is the course's addition")
     assert check_thinnest_factor("War", chains).startswith(
         "Not quite: 'War' names no factor of the map")
+    assert check_thinnest_factor("the table", chains) == (
+        "Not quite: 'the table' is only part of a name. Did you mean \"Seat\"? Give the whole "
+        "name, as the map or its table writes it.")
     assert check_thinnest_factor(3, chains).startswith("Not quite: give the factor's name")

@@ -110,6 +110,20 @@ def _factor_named(answer: str, chains: pd.DataFrame) -> str | None:
     return None
 
 
+def _factors_meant(answer: str, chains: pd.DataFrame) -> list[str]:
+    """The factors whose label or short label holds every word of a partial answer.
+
+    >>> chains = pd.DataFrame({"label": ["Defence against US military threats", "Peace"],
+    ...                        "short_label": ["Defence vs US", "Peace"]}, index=["d", "p"])
+    >>> _factors_meant("defence", chains), _factors_meant("US threats", chains)
+    (['d'], ['d'])
+    """
+    words = answer.lower().split()
+    return [factor_id for factor_id, row in chains.iterrows()
+            if words and all(w in f"{row['label']} {row['short_label']}".lower().split()
+                             for w in words)]
+
+
 def check_thinnest_factor(answer, chains: pd.DataFrame) -> str:
     """Feedback on "which of the article's factors has the fewest supporting claims in the
     map?"; ``chains`` is ``model.argument.factor_chains``. Id, label or short label.
@@ -130,6 +144,11 @@ def check_thinnest_factor(answer, chains: pd.DataFrame) -> str:
     factor_id = _factor_named(answer, chains)
     own = chains[chains["article's"]]
     if factor_id is None:
+        meant = _factors_meant(answer, chains)
+        if len(meant) == 1:
+            return (f"Not quite: {answer!r} is only part of a name. Did you mean "
+                    f"\"{chains.loc[meant[0], 'short_label']}\"? Give the whole name, as the "
+                    "map or its table writes it.")
         return (f"Not quite: {answer!r} names no factor of the map; its factors are "
                 f"{', '.join(chains['short_label'])}.")
     if factor_id not in own.index:
