@@ -237,8 +237,11 @@ def test_check_claim_kinds_messages(argument, to_classify):
         "Not quite: 2 of 3 agree with the course's coding. Claim 2 (\"four wars\", ¶2): you "
         "wrote 'opinion'; the course codes it 'fact', a statement about the past or present "
         "that the record can confirm or refute.")
-    assert check_claim_kinds(["fact"], to_classify, claims).startswith(
-        "Not quite: the table has 3 claims, and your list has 1 kinds")
+    assert check_claim_kinds(["fact"], to_classify, claims) == (
+        "Not quite: the table has 3 claims, and your list has 1 kind: give one kind per claim, "
+        "in the table's order.")
+    assert check_claim_kinds(["fact"] * 4, to_classify, claims).startswith(
+        "Not quite: the table has 3 claims, and your list has 4 kinds:")
     assert check_claim_kinds(["fakt", "fact", "fact"], to_classify, claims).startswith(
         "Not quite: 'fakt' is not a kind")
     assert check_claim_kinds("fact", to_classify, claims).startswith("Not quite: give a list")

@@ -38,7 +38,8 @@ def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -
     given = [str(a).strip().lower() for a in answer]
     if len(given) != len(expected):
         return (f"Not quite: the table has {len(expected)} claims, and your list has "
-                f"{len(given)} kinds: give one kind per claim, in the table's order.")
+                f"{len(given)} kind{'s' * (len(given) != 1)}: give one kind per claim, in the "
+                "table's order.")
     unknown = [g for g in given if g not in KINDS]
     if unknown:
         return (f"Not quite: {', '.join(repr(u) for u in unknown)} is not a kind; use one of: "
