@@ -21,7 +21,7 @@ from ..plots.timeline import (
 )
 
 TABLE_COLUMNS = ["date", "event", "category", "actors", "when", "source"]
-TABLE_WIDTHS = [11, 33, 10, 14, 11, 21]  # steady as the window changes
+TABLE_WIDTHS = [11, 30, 10, 14, 14, 21]  # steady as the window changes
 WHOLE_TIMELINE = "Whole timeline"
 
 
