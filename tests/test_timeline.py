@@ -255,3 +255,22 @@ def test_explorer_moves_the_window_and_hides_unticked_lanes(case):
         words.value)
     assert "Nuclear test" not in events.value
 
+
+
+def test_explorer_draws_no_event_of_the_years_around_the_window(case):
+    panel = timeline_explorer(case)
+    years = panel.children[0]
+    ax = panel.chart.figure.axes[0]
+
+    def drawn_years():
+        return sorted({mdates.num2date(x).year for c in ax.collections if c.get_visible()
+                       for x, _ in c.get_offsets()})
+
+    # The default window's margin of days reaches into December of the year before.
+    assert drawn_years()[0] == years.value[0]
+    for _, window in years.options:
+        years.value = window
+        drawn = drawn_years()
+        assert drawn and drawn[0] >= window[0] and drawn[-1] <= window[1], (window, drawn)
+    # Widening the window again brings every marker back.
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(case.events)

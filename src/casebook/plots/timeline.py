@@ -3,7 +3,7 @@ its category, the article's date as a dashed line, and everything after it hatch
 labelled "after the article", with hollow grey markers: hindsight is never shown by colour
 alone.
 
-The chart is drawn once with every event it is given; ``set_window`` and
+The chart is drawn once with every event it is given; ``set_window``, ``keep_years`` and
 ``show_only`` change what is seen, so that a widget updates the same artists in place.
 """
 
@@ -64,6 +64,8 @@ def draw_timeline(ax, table: pd.DataFrame, article_date: PartialDate,
             edgecolors=HINDSIGHT_GREY if later else "black",
             linewidths=1.2 if later else 0.6, zorder=3)
         collection.set_gid(f"{key}|{when}")
+        # Every marker of the group, kept so that ``keep_years`` can narrow and widen it.
+        collection.all_offsets = collection.get_offsets().copy()
         artists[key, when] = collection
     ax.set_yticks(list(row.values()), [_wrap(label) for label in row])
     ax.set_ylim(0.4, len(lanes) + 0.8)
@@ -117,6 +119,29 @@ def set_window(ax, first_year: int, last_year: int) -> None:
         ax.xaxis.set_minor_formatter(mdates.DateFormatter(""))
         ax.tick_params(axis="x", which="minor", length=0)
     ax.grid(axis="x", which="major", color="0.85", linewidth=0.8)
+
+
+def keep_years(artists: dict[tuple[str, str], object], first_year: int,
+               last_year: int) -> None:
+    """Draw only the markers of events from ``first_year`` to ``last_year``: the days of
+    margin that ``set_window`` leaves on each side must not show an event of the year before
+    or after (an event of 28 Dec 2015 in a window of 2016-2017).
+
+    >>> figure = Figure()
+    >>> ax = figure.add_subplot()
+    >>> frame = pd.DataFrame({"date": [PartialDate(2015, 12, 28), PartialDate(2016, 1, 6)],
+    ...                       "lane": [LANES[0].label] * 2, "category": ["nuclear test"] * 2,
+    ...                       "when": [BEFORE] * 2})
+    >>> artists = draw_timeline(ax, frame, PartialDate(2017, 10, 13))
+    >>> keep_years(artists, 2016, 2017)
+    >>> [mdates.num2date(x).date().isoformat() for x, _ in artists["nuclear_test", BEFORE].get_offsets()]
+    ['2016-01-06']
+    """  # noqa: E501 - the doctest shows the whole line
+    low = mdates.date2num(dt.date(first_year, 1, 1))
+    high = mdates.date2num(dt.date(last_year + 1, 1, 1))
+    for collection in artists.values():
+        every = collection.all_offsets
+        collection.set_offsets(every[(every[:, 0] >= low) & (every[:, 0] < high)])
 
 
 def show_only(artists: dict[tuple[str, str], object], lanes: list[str],

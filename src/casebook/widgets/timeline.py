@@ -15,6 +15,7 @@ from ..plots import Chart
 from ..plots.timeline import (
     describe_timeline,
     draw_timeline,
+    keep_years,
     legend_handles,
     set_window,
     show_only,
@@ -101,6 +102,7 @@ def timeline_explorer(case: Case) -> Panel:
         window, lanes, hindsight = state()
         ax = chart.figure.axes[0]
         set_window(ax, *window)
+        keep_years(artists, *window)
         show_only(artists, lanes, hindsight)
         ax.set_title(f"Events of {window[0]}-{window[1]} in the course's timeline")
         shown = shown_events(table, window, lanes, hindsight)
