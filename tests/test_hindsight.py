@@ -8,7 +8,7 @@ import pytest
 from casebook.dates import PartialDate
 from casebook.feedback import hindsight as feedback
 from casebook.model import events_per_year, hindsight
-from casebook.plots.hindsight import RATING_STYLES, scorecard_chart
+from casebook.plots.hindsight import RATING_STYLES, named_events_chart, scorecard_chart
 from casebook.widgets.hindsight import HIDDEN, rating_widget
 
 D = PartialDate.parse
@@ -92,6 +92,20 @@ def test_scorecard_chart_places_claims_by_rating_with_shapes_words_and_verdicts(
         chart.description)
 
 
+def test_named_events_chart_counts_the_named_events_and_says_so():
+    named = hindsight.named_events(HINDSIGHT, EVENTS, CLAIMS, SOURCES, ARTICLE)
+    counts = events_per_year(named, first=ARTICLE.year)
+    chart = named_events_chart(counts, ARTICLE.year)
+    ax = chart.figure.axes[0]
+    assert [int(bar.get_height()) for bar in ax.patches] == [1, 0, 0, 0, 0, 1, 0, 2]
+    assert [bar.get_hatch() for bar in ax.patches][:2] == ["//", None]  # the article's year
+    assert ax.get_ylabel() == "Events named"
+    assert chart.description == (
+        "Bar chart: the events the course's reference ratings name, per year, 2017 to 2024, 4 "
+        "events in all. Most: 2024 (2). Years with none of them: 2018, 2019, 2020, 2021, 2023. "
+        "Hatched bar: 2017, the article's year, with 1.")
+
+
 # -- feedback ------------------------------------------------------------------------------
 
 def test_busiest_hindsight_year_feedback():
@@ -119,8 +133,12 @@ def test_reversed_claim_feedback(card):
         "Not quite: the claim of ¶2 ('Peace is vital') was accurate as of the article, but "
         "later events left it mixed, not undercut.")
     assert check(8, card) == (
-        "Not quite: no claim of ¶8 was judged accurate as of the article and undercut later. "
-        "Compare the two columns of the chart.")
+        "Not quite: the course's verdict on the claim of ¶8 ('Slender basis') is borne out in "
+        "hindsight, and its hindsight rating supported. Look for a claim judged accurate as of "
+        "the article and undercut later: compare the two columns of the chart.")
+    assert check(6.0, card) == (
+        "Not quite: give the paragraph number as a whole number, without quotes, ¶ or a "
+        "decimal point, like 3 (you gave 6.0).")
     assert check(5, card) == (
         "Not quite: no claim of ¶5 has a hindsight rating; read the ¶ column.")
     assert check("¶6", card).startswith("Not quite: give the paragraph number")

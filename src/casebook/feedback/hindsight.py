@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..model.hindsight import reversed_claims
+from ..model.hindsight import reversed_claims, verdict_time
 from . import as_whole_number
 
 
@@ -23,7 +23,8 @@ def check_busiest_hindsight_year(answer, counts: pd.Series) -> str:
         return "Replace None with a year, for example 2006, then run the cell again."
     year = as_whole_number(answer)
     if year is None:
-        return f"Give the year as a whole number without quotes, like 2006 (you gave {answer!r})."
+        return ("Give the year as a whole number, without quotes or a decimal point, like 2006 "
+                f"(you gave {answer!r}).")
     top = int(counts.max())
     busiest = [int(y) for y in counts.index[counts == top]]
     if year in busiest:
@@ -52,13 +53,16 @@ def check_reversed_claim(answer, card: pd.DataFrame) -> str:
     "Not quite: the claim of ¶4 rated undercut ('Alliance') was already disputed as of the article. Look for one the course judged accurate then."
     >>> check_reversed_claim(7, card)
     "Not quite: the claim of ¶7 ('In tandem') was accurate as of the article, but later events left it mixed, not undercut."
+    >>> card.loc[3] = ["¶5", "Not vital", "disputed", "supported"]
+    >>> check_reversed_claim(5, card)
+    "Not quite: the course's verdict on the claim of ¶5 ('Not vital') is disputed as of the article, and its hindsight rating supported. Look for a claim judged accurate as of the article and undercut later: compare the two columns of the chart."
     """  # noqa: E501
     if answer is None:
         return "Replace None with a paragraph number, for example 3, then run the cell again."
     number = as_whole_number(answer)
     if number is None:
-        return ("Not quite: give the paragraph number as a whole number without quotes or ¶, "
-                f"like 3 (you gave {answer!r}).")
+        return ("Not quite: give the paragraph number as a whole number, without quotes, ¶ or "
+                f"a decimal point, like 3 (you gave {answer!r}).")
     paragraph = f"¶{number}"
     reversed_ = reversed_claims(card)
     if paragraph in set(reversed_["¶"]):
@@ -80,5 +84,9 @@ def check_reversed_claim(answer, card: pd.DataFrame) -> str:
         row = accurate.iloc[0]
         return (f"Not quite: the claim of {paragraph} ('{row['claim']}') was accurate as of "
                 f"the article, but later events left it {row['reference']}, not undercut.")
-    return (f"Not quite: no claim of {paragraph} was judged accurate as of the article and "
-            "undercut later. Compare the two columns of the chart.")
+    row = here.iloc[0]
+    judged = verdict_time(row["verdict"].replace(" ", "_"))
+    return (f"Not quite: the course's verdict on the claim of {paragraph} ('{row['claim']}') "
+            f"is {row['verdict']} {judged}, and its hindsight rating {row['reference']}. Look "
+            "for a claim judged accurate as of the article and undercut later: compare the two "
+            "columns of the chart.")

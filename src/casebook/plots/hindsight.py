@@ -1,6 +1,7 @@
-"""The scorecard chart of lesson 09: the course's reference hindsight rating of each claim,
-with the verdict of claims.csv written beside it, so that what the course judged as of the
-article and what later events did stay side by side.
+"""The charts of lesson 09: the events the course's reference ratings name, per year, and the
+scorecard: the reference hindsight rating of each claim, with the verdict of claims.csv
+written beside it, so that what the course judged as of the article and what later events
+did stay side by side.
 
 Each rating has its own marker shape and its word beside the marker; nothing rests on colour.
 """
@@ -13,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..model.hindsight import RATINGS
-from . import OKABE_ITO, Chart
+from . import OKABE_ITO, Chart, events_per_year_chart
 
 RATING_STYLES = {"undercut": ("v", OKABE_ITO[6]), "mixed": ("o", OKABE_ITO[1]),
                  "supported": ("^", OKABE_ITO[3])}
@@ -79,3 +80,41 @@ def scorecard_chart(card: pd.DataFrame,
     ax.spines[["top", "right"]].set_visible(False)
     table = card[["¶", "claim", "verdict", "judged", "reference"]]
     return Chart(figure, describe_scorecard(card), table)
+
+
+def describe_named_events_per_year(counts: pd.Series, article_year: int) -> str:
+    """The text description of the named-events chart: it counts only the events the
+    reference ratings name, not the whole timeline.
+
+    >>> counts = pd.Series([2, 0, 7], index=[2017, 2018, 2019])
+    >>> print(describe_named_events_per_year(counts, 2017).replace(". ", ".\\n"))
+    Bar chart: the events the course's reference ratings name, per year, 2017 to 2019, 9 events in all.
+    Most: 2019 (7).
+    Years with none of them: 2018.
+    Hatched bar: 2017, the article's year, with 2.
+    """  # noqa: E501
+    top = int(counts.max())
+    busiest = ", ".join(str(int(y)) for y in counts.index[counts == top])
+    empty = ", ".join(str(int(y)) for y in counts.index[counts == 0]) or "none"
+    text = (f"Bar chart: the events the course's reference ratings name, per year, "
+            f"{counts.index.min()} to {counts.index.max()}, {int(counts.sum())} events in all. "
+            f"Most: {busiest} ({top}). Years with none of them: {empty}.")
+    if article_year in counts.index:
+        text += (f" Hatched bar: {article_year}, the article's year, with "
+                 f"{int(counts.loc[article_year])}.")
+    return text
+
+
+def named_events_chart(counts: pd.Series, article_year: int,
+                       title: str = "Events the hindsight ratings name, per year") -> Chart:
+    """The per-year bar chart of ``model.events_per_year`` over
+    ``model.hindsight.named_events``, the article's year hatched; its description speaks of
+    the named events, not of the whole timeline.
+
+    >>> chart = named_events_chart(pd.Series([2, 0, 7], index=[2017, 2018, 2019]), 2017)
+    >>> [int(bar.get_height()) for bar in chart.figure.axes[0].patches], chart.description[:44]
+    ([2, 0, 7], "Bar chart: the events the course's reference")
+    """
+    chart = events_per_year_chart(counts, highlight=article_year, title=title)
+    chart.figure.axes[0].set_ylabel("Events named")
+    return Chart(chart.figure, describe_named_events_per_year(counts, article_year), chart.table)
