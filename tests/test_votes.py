@@ -64,6 +64,26 @@ def test_softened_finds_dropped_measures_and_exemptions_but_not_drafts():
     assert table["what the record says"].iloc[1] == "Exempts coal via Rajin."
 
 
+def test_softened_reads_whole_words_of_the_note_for_resolutions_russia_voted_for():
+    table = small_votes().assign(
+        subject=["Coal ban with livelihood exemption", "Arms", "Relief", "Panel"],
+        note=["Adopted 15-0.", "Text undropped in committee.", "Dropped.", "Measure dropped."],
+        russia_vote=["yes", "yes", "not_voted", "abstain"],
+        resolution=["1718", "2087", None, "2400"])
+    # The subject's own exemption is a measure, not a price; 'undropped' is not the word;
+    # the draft has no number; Russia did not vote for 2400.
+    assert votes.softened(table).empty
+    assert votes.softened(table.assign(russia_vote="yes"))["resolution"].to_list() == ["2400"]
+
+
+def test_vote_notes_names_drafts_as_the_record_does():
+    notes = votes.vote_notes(small_votes())
+    assert notes["decision"].to_list() == [
+        "Res. 1695", "Res. 2270", "Draft (never put to a vote)", "Draft (vetoed)"]
+    assert notes["note"].to_list() == ["Chapter VII wording dropped.", "Exempts coal via Rajin.",
+                                       "", "Alone."]
+
+
 def test_run_up_includes_both_ends_and_nothing_outside():
     events = pd.DataFrame({
         "date": [D("2017-09-01"), D("2017-09-03"), D("2017-09-11"), D("2017-09-12")],
@@ -181,15 +201,29 @@ def test_first_vote_against_feedback(record):
 
 
 def test_softened_feedback():
-    table = votes.softened(small_votes())
     check = feedback.check_softened
-    assert check(("2270", 1695), table) == (
+    assert check(("2270", 1695), small_votes()) == (
         "Right: Res. 1695 and 2270 were softened before Russia voted for them, as their notes "
         "say.")
-    assert check([1695], table) == (
+    assert check([1695], small_votes()) == (
         "Not quite: 1695 is right, but 1 more is missing. Read the notes for a measure dropped "
         "or an exemption.")
-    assert check([1695, 2270, 1718], table) == (
+    with_1718 = pd.concat([small_votes(), small_votes().iloc[[0]].assign(
+        resolution="1718", note="Adopted 15-0.").rename(index={"v1": "v5"})])
+    assert check([1695, 2270, 1718], with_1718) == (
         "Not quite: the notes record no dropped measure or exemption for 1718.")
-    assert check(2270, table).startswith("Not quite: give a list")
-    assert check([True], table).startswith("Not quite: give a list")
+    assert check([1695, 2270, 1234, 9999], small_votes()) == (
+        "Not quite: 1234, 9999 are not resolutions of the table; its resolutions run from 1695 "
+        "to 2270.")
+    assert check(2270, small_votes()).startswith("Not quite: give a list")
+    assert check([True], small_votes()).startswith("Not quite: give a list")
+    assert check(None, small_votes()).startswith("Replace None")
+
+
+def test_yes_votes_feedback_names_a_count_of_every_decision(record):
+    assert feedback.check_yes_votes_before_article(4, record, ARTICLE) == (
+        "Not quite: 4 is every decision in the table, before and after the article "
+        "(2017-10-13). Count only Russia's 'yes' markers left of the dashed line.")
+    assert feedback.check_yes_votes_before_article(2.0, record, ARTICLE) == (
+        "Not quite: give a whole number, without quotes or a decimal point, like 3 (you gave "
+        "2.0).")

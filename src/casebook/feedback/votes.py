@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..model.votes import AFTER, BEFORE, VOTE_WORDS, first_vote_against
+from ..model.votes import AFTER, BEFORE, VOTE_WORDS, first_vote_against, softened
 from . import as_whole_number
 
 
@@ -31,7 +31,8 @@ def check_yes_votes_before_article(answer, record: pd.DataFrame, article_date) -
         return "Replace None with a number, for example 3, then run the cell again."
     number = as_whole_number(answer)
     if number is None:
-        return f"Not quite: give a whole number without quotes, like 3 (you gave {answer!r})."
+        return ("Not quite: give a whole number, without quotes or a decimal point, like 3 "
+                f"(you gave {answer!r}).")
     before = record[record["when"] == BEFORE]
     yes_before = before[before["Russia"] == VOTE_WORDS["yes"]]
     expected = len(yes_before)
@@ -49,6 +50,10 @@ def check_yes_votes_before_article(answer, record: pd.DataFrame, article_date) -
         return (f"Not quite: {number} also counts {names}, after the article appeared on "
                 f"{article_date}: a reader then could not know it. Count only the columns "
                 "left of the dashed line.")
+    if number == len(record) and number != expected:
+        return (f"Not quite: {number} is every decision in the table, before and after the "
+                f"article ({article_date}). Count only Russia's 'yes' markers left of the "
+                "dashed line.")
     side = "more" if number > expected else "fewer"
     return (f"Not quite: {number} is {side} than the 'yes' markers in Russia's row left of "
             f"the dashed line ({article_date}). Count them again.")
@@ -72,7 +77,8 @@ def check_first_vote_against(answer, record: pd.DataFrame) -> str:
         return "Replace None with a year, for example 2006, then run the cell again."
     year = as_whole_number(answer)
     if year is None:
-        return f"Give the year as a whole number without quotes, like 2006 (you gave {answer!r})."
+        return ("Give the year as a whole number, without quotes or a decimal point, like 2006 "
+                f"(you gave {answer!r}).")
     first = first_vote_against(record)
     years = record["date"].map(lambda d: d.year)
     if first is not None and year == first["date"].year:
@@ -115,17 +121,22 @@ def _resolution_numbers(answer) -> set[str] | None:
     return numbers
 
 
-def check_softened(answer, softened: pd.DataFrame) -> str:
+def check_softened(answer, un_votes: pd.DataFrame) -> str:
     """Feedback on "which resolutions were softened to win Russia's vote, as the notes say?";
-    ``softened`` is ``model.votes.softened``.
+    the answer key is ``model.votes.softened`` of the same ``un_votes``.
 
-    >>> softened = pd.DataFrame({"resolution": ["1695", "2270"]})
-    >>> check_softened([2270, "1695"], softened)
+    >>> un_votes = pd.DataFrame({"resolution": ["1695", "1718", "2270"],
+    ...     "date": ["2006-07-15", "2006-10-14", "2016-03-02"], "russia_vote": ["yes"] * 3,
+    ...     "subject": ["Launches", "Test", "Test"],
+    ...     "note": ["Wording dropped.", "15-0.", "Exempts coal."]})
+    >>> check_softened([2270, "1695"], un_votes)
     'Right: Res. 1695 and 2270 were softened before Russia voted for them, as their notes say.'
-    >>> check_softened([2270], softened)
+    >>> check_softened([2270], un_votes)
     'Not quite: 2270 is right, but 1 more is missing. Read the notes for a measure dropped or an exemption.'
-    >>> check_softened([2270, 2321, 1695], softened)
-    'Not quite: the notes record no dropped measure or exemption for 2321.'
+    >>> check_softened([2270, 1718, 1695], un_votes)
+    'Not quite: the notes record no dropped measure or exemption for 1718.'
+    >>> check_softened([2270, 1695, 1234], un_votes)
+    'Not quite: 1234 is not a resolution of the table; its resolutions run from 1695 to 2270.'
     """  # noqa: E501
     if answer is None:
         return "Replace None with a list of numbers, for example [1718, 1874], then run again."
@@ -133,7 +144,14 @@ def check_softened(answer, softened: pd.DataFrame) -> str:
     if given is None:
         return ("Not quite: give a list of resolution numbers in square brackets, like "
                 f"[1718, 1874] (you gave {answer!r}).")
-    expected = set(softened["resolution"])
+    in_table = {r.strip() for r in un_votes["resolution"] if isinstance(r, str) and r.strip()}
+    unknown = sorted(given - in_table, key=int)
+    if unknown:
+        numbers = sorted(in_table, key=int)
+        what = "is not a resolution" if len(unknown) == 1 else "are not resolutions"
+        return (f"Not quite: {', '.join(unknown)} {what} of the table; its resolutions run "
+                f"from {numbers[0]} to {numbers[-1]}.")
+    expected = set(softened(un_votes)["resolution"])
     ordered = sorted(expected, key=int)
     if given == expected:
         names = " and ".join([", ".join(ordered[:-1]), ordered[-1]] if len(ordered) > 1

@@ -14,6 +14,7 @@ after the article is hindsight: a reader of the article could not know it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -29,9 +30,12 @@ VOTE_WORDS = {"yes": "yes", "no": "no", "abstain": "abstained", "veto": "veto",
 AGAINST = ("no", "veto")
 OUTCOME_WORDS = {"adopted": "adopted", "vetoed": "vetoed",
                  "not_put_to_vote": "never put to a vote"}
-# The course's notes on un_votes.csv mark a resolution softened to win Russia (and China)
-# with these words: a measure "dropped" from the draft, or an exemption ("exempts").
-SOFTENING_WORDS = ("dropped", "exempt")
+# un_votes.csv has no column for a concession, so the notes carry it in words: a measure
+# "dropped" from the draft, or an exemption written in ("exempts"). Whole words only, and
+# only in the note: the subject lists a resolution's own measures ("coal ban with livelihood
+# exemption"), which are no concession. Fragile by nature: a note that said "nothing was
+# dropped" would count. A schema column (see ``softened``) would replace the word search.
+SOFTENING_PATTERN = re.compile(r"\b(dropped|exempts?|exempted|exemption)\b", re.IGNORECASE)
 
 
 def is_hindsight(date: PartialDate, article_date: PartialDate) -> bool:
@@ -128,21 +132,48 @@ def first_vote_against(record: pd.DataFrame) -> pd.Series | None:
 
 
 def softened(un_votes: pd.DataFrame) -> pd.DataFrame:
-    """The resolutions whose subject or note records a measure dropped or an exemption
-    written in (the words of ``SOFTENING_WORDS``): where a yes vote came with a price.
+    """The adopted resolutions Russia voted for whose note records a measure dropped from the
+    draft or an exemption written in (``SOFTENING_PATTERN``): where a yes vote came with a
+    price. In date order.
 
-    >>> votes = pd.DataFrame({"resolution": ["1", "2"], "date": ["d1", "d2"],
-    ...     "subject": ["Coal ban", "Arms"], "note": ["Exempts coal via a port.", "15-0."]})
+    The search reads the course's words, not a coded fact: a column of un_votes.csv naming
+    the concession (none, measure dropped, wording softened, exemption added) would make it
+    exact.
+
+    >>> votes = pd.DataFrame({"resolution": ["1", "2", "3", None],
+    ...     "date": ["d1", "d2", "d3", "d4"], "russia_vote": ["yes", "yes", "yes", "veto"],
+    ...     "subject": ["Coal ban", "Ban with livelihood exemption", "Arms", "Draft"],
+    ...     "note": ["Exempts coal via a port.", "15-0.", "Embargo dropped.", "Dropped."]})
     >>> softened(votes)["resolution"].to_list()
-    ['1']
+    ['1', '3']
     """
-    text = (un_votes["subject"].fillna("") + " " + un_votes["note"].fillna("")).str.lower()
-    chosen = un_votes[text.map(lambda t: any(word in t for word in SOFTENING_WORDS))]
-    chosen = chosen[chosen["resolution"].map(lambda r: isinstance(r, str) and r.strip() != "")]
+    found = un_votes["note"].fillna("").map(lambda note: bool(SOFTENING_PATTERN.search(note)))
+    is_resolution = un_votes["resolution"].map(lambda r: isinstance(r, str) and r.strip() != "")
+    chosen = un_votes[found & is_resolution & (un_votes["russia_vote"] == "yes")]
+    chosen = chosen.sort_values("date", kind="stable")
     return pd.DataFrame({"resolution": chosen["resolution"].to_list(),
                          "date": chosen["date"].to_list(),
                          "subject": chosen["subject"].to_list(),
                          "what the record says": chosen["note"].to_list()})
+
+
+def vote_notes(un_votes: pd.DataFrame) -> pd.DataFrame:
+    """The course's note on each decision, in date order, named as ``vote_record`` names it
+    (a draft has no resolution number).
+
+    >>> votes = pd.DataFrame({"resolution": [None, "1695"], "outcome": ["vetoed", "adopted"],
+    ...     "date": ["2022-05-26", "2006-07-15"], "note": ["First vetoes.", "Wording dropped."]})
+    >>> vote_notes(votes).values.tolist()
+    [['Res. 1695', '2006-07-15', 'Wording dropped.'], ['Draft (vetoed)', '2022-05-26', \
+'First vetoes.']]
+    """
+    ordered = un_votes.sort_values("date", kind="stable")
+    return pd.DataFrame({
+        "decision": [decision_label(r, o) for r, o in
+                     zip(ordered["resolution"], ordered["outcome"], strict=True)],
+        "date": ordered["date"].to_list(),
+        "note": ordered["note"].fillna("").to_list(),
+    })
 
 
 def run_up(events: pd.DataFrame, sources: pd.DataFrame, date: PartialDate,
