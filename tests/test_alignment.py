@@ -142,6 +142,18 @@ def test_evidence_chart_places_each_rating_with_shape_and_code():
         text)
     assert "Very inconsistent (II): 1 (2017-07-06 Russia alone blocks)." in text
     assert "Very consistent (CC): none." in text
+    assert ax.get_title() == "The evidence of 2016-2017 against the article's reading"
+
+
+def test_evidence_chart_title_follows_the_years_of_the_evidence():
+    rated = rated_frame()
+    rated.iloc[0, rated.columns.get_loc("date")] = PartialDate.parse("2015")
+    assert evidence_chart(rated, "China-led").figure.axes[0].get_title() == (
+        "The evidence of 2015-2017 against the article's reading")
+    one_year = rated.iloc[1:]
+    assert evidence_chart(one_year, "China-led").figure.axes[0].get_title() == (
+        "The evidence of 2017 against the article's reading")
+    assert evidence_chart(rated, "China-led", title="Mine").figure.axes[0].get_title() == "Mine"
 
 
 def test_readings_chart_bars_hatches_values_and_the_article_label():
@@ -212,9 +224,17 @@ def test_highest_other_weight_feedback():
     assert check(8, table, "China alignment", "blank_2017") == (
         "Not quite: 8 is the article's own weight; the question asks about the other readings.")
     assert check(5, table, "China alignment", "blank_2017") == (
-        "Not quite: 5 is given by none (baseline), an illustrative preset, not a reading drawn "
-        "from a scholar's text.")
+        "Not quite: 5 is the weight of 'none (baseline)', an illustrative preset, not a reading "
+        "drawn from a scholar's text.")
     assert check(2, table, "China alignment", "blank_2017").startswith(
         "Not quite: 2 is one of the weights")
-    assert check(9, table, "China alignment", "blank_2017").startswith(
-        "Not quite: no reading drawn from a text gives China alignment 9")
+    # Lukin's weight on the other factor: the learner read the wrong bars.
+    assert check(7, table, "China alignment", "blank_2017") == (
+        "Not quite: 7 is a weight on Defence vs US (Artyom Lukin), not on China alignment. "
+        "Read the China alignment bars.")
+    assert check(9, table, "China alignment", "blank_2017") == (
+        "Not quite: no reading drawn from a text gives China alignment 9. Read the China "
+        "alignment bars again.")
+    assert check(3.0, table, "China alignment", "blank_2017") == (
+        "Not quite: give a whole number, without quotes or a decimal point, like 3 (you gave "
+        "3.0).")

@@ -83,7 +83,8 @@ def check_inconsistent_count(answer, rated: pd.DataFrame) -> str:
         return "Replace None with a number, for example 3, then run the cell again."
     number = as_whole_number(answer)
     if number is None:
-        return f"Not quite: give a whole number without quotes, like 3 (you gave {answer!r})."
+        return ("Not quite: give a whole number, without quotes or a decimal point, like 3 "
+                f"(you gave {answer!r}).")
     against = inconsistent(rated)
     expected = len(against)
     if number == expected:
@@ -115,13 +116,17 @@ def check_highest_other_weight(answer, readings: pd.DataFrame, factor: str,
     >>> check_highest_other_weight(3, readings, "China", "blank")
     "Right: 3 (Lukin), against the article's 8. No other reading drawn from a text weighs China above 3: the 'minority opinion' of ¶4, in the course's numbers."
     >>> check_highest_other_weight(5, readings, "China", "blank")
-    "Not quite: 5 is given by none, an illustrative preset, not a reading drawn from a scholar's text."
+    "Not quite: 5 is the weight of 'none', an illustrative preset, not a reading drawn from a scholar's text."
+    >>> readings["US"] = [8, 7, 0, 5]
+    >>> check_highest_other_weight(7, readings, "China", "blank")
+    'Not quite: 7 is a weight on US (Lukin), not on China. Read the China bars.'
     """  # noqa: E501
     if answer is None:
         return "Replace None with a number from 0 to 10, then run the cell again."
     number = as_whole_number(answer)
     if number is None:
-        return f"Not quite: give a whole number without quotes, like 3 (you gave {answer!r})."
+        return ("Not quite: give a whole number, without quotes or a decimal point, like 3 "
+                f"(you gave {answer!r}).")
     own = int(readings.loc[article_preset, factor])
     others = readings[(readings["weights"] == BASIS_WORDS["from_texts"])
                       & (readings.index != article_preset)]
@@ -137,10 +142,18 @@ def check_highest_other_weight(answer, readings: pd.DataFrame, factor: str,
     illustrative = readings[(readings["weights"] != BASIS_WORDS["from_texts"])
                             & (readings[factor] == number)]
     if len(illustrative) and number not in set(others[factor]):
-        return (f"Not quite: {number} is given by {_names(illustrative['holder'])}, an "
-                "illustrative preset, not a reading drawn from a scholar's text.")
+        named = _names(repr(h) for h in illustrative["holder"])
+        return (f"Not quite: {number} is the weight of {named}, an illustrative preset, not a "
+                "reading drawn from a scholar's text.")
     if number in set(others[factor]):
         return (f"Not quite: {number} is one of the weights, but another reading drawn from a "
                 f"text gives {factor} more.")
+    # Weight columns are the numeric ones: a number found under another factor is a misread bar.
+    other_factors = [c for c in others.select_dtypes("number").columns if c != factor]
+    for other in other_factors:
+        if number in set(others[other]):
+            who = _names(others.loc[others[other] == number, "holder"])
+            return (f"Not quite: {number} is a weight on {other} ({who}), not on {factor}. "
+                    f"Read the {factor} bars.")
     return (f"Not quite: no reading drawn from a text gives {factor} {number}. Read the "
-            "hatched bars again.")
+            f"{factor} bars again.")

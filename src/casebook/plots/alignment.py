@@ -54,11 +54,11 @@ def describe_rated_evidence(rated: pd.DataFrame, reading: str) -> str:
     return text
 
 
-def evidence_chart(rated: pd.DataFrame, reading: str,
-                   title: str = "The 2016-2017 evidence against the article's reading") -> Chart:
+def evidence_chart(rated: pd.DataFrame, reading: str, title: str | None = None) -> Chart:
     """Dot chart of ``model.alignment.rated_evidence``: one row per piece of evidence, in date
     order from the top, placed by its rating from II (left) to CC (right); the marker shape
-    and the code beside it give the rating.
+    and the code beside it give the rating. The default title names the years the evidence
+    spans.
 
     >>> from casebook.dates import PartialDate as D
     >>> rated = pd.DataFrame({"date": [D.parse("2016-07-28"), D.parse("2017-07-06")],
@@ -67,7 +67,13 @@ def evidence_chart(rated: pd.DataFrame, reading: str,
     >>> [int(line.get_xdata()[0]) for line in chart.figure.axes[0].lines
     ...  if line.get_label() in RATING_ORDER]
     [1, -2]
+    >>> chart.figure.axes[0].get_title()
+    "The evidence of 2016-2017 against the article's reading"
     """
+    if title is None:
+        first, last = rated["date"].iloc[0].year, rated["date"].iloc[-1].year
+        years = str(first) if first == last else f"{first}-{last}"
+        title = f"The evidence of {years} against the article's reading"
     figure = Figure(figsize=(11, 0.7 * len(rated) + 1.8), layout="constrained")
     ax = figure.add_subplot()
     positions = {code: i - 2 for i, code in enumerate(RATING_ORDER)}
