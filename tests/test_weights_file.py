@@ -157,3 +157,22 @@ def test_a_folder_loads_every_good_file_and_reports_each_bad_one_by_name(tmp_pat
 def test_a_missing_folder_is_one_problem(tmp_path):
     found = load_folder(tmp_path / "nowhere", FACTORS)
     assert found.loaded == [] and found.problems == [f"{tmp_path / 'nowhere'}: no such folder"]
+
+
+def test_true_is_not_format_version_one(tmp_path):
+    # In Python True == 1: a file saying "format_version": true must still be refused.
+    path = write(tmp_path / "flag.json", good(format_version=True))
+    assert problems_of(path) == ["flag.json: key 'format_version' is true: expected 1"]
+
+
+def test_a_file_that_cannot_be_read_or_written_gets_a_message_not_a_traceback(tmp_path):
+    # A plain file where a folder should be: fails the same way for every user, root included.
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert problems_of(blocker / "w.json") == [
+        "w.json: cannot be read (Not a directory): expected a saved-weights file you may read"]
+    with pytest.raises(WeightsFileError) as error:
+        save_weights(blocker / "w.json", {"peace": 1, "status": 1, "money": 1}, "A", FACTORS)
+    assert error.value.problems == [
+        f"w.json: cannot be written in {blocker} (File exists): choose a folder you may write in"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not_a_folder"]

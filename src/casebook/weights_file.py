@@ -138,7 +138,7 @@ def read_weights_text(text: str, where: str, factors: list[str]) -> tuple[dict, 
         return data, [f"{where}: key 'kind' {found}: expected {KIND!r}; this is not a "
                       "weights file saved by the course"]
     version = data.get("format_version")
-    if version != FORMAT_VERSION:
+    if isinstance(version, bool) or version != FORMAT_VERSION:  # true == 1 in Python
         newer = " (saved by a newer version of the course?)" if _is_number(version) and (
             version > FORMAT_VERSION) else ""
         return data, [f"{where}: key 'format_version' is {_shown(version)}: expected "
@@ -171,6 +171,9 @@ def load_weights(path: Path | str, factors: Iterable[str]) -> SavedWeights:
     except UnicodeDecodeError:
         raise WeightsFileError(path, [f"{path.name}: not text in UTF-8: expected a "
                                       "saved-weights file"]) from None
+    except OSError as error:  # e.g. no permission to read it
+        raise WeightsFileError(path, [f"{path.name}: cannot be read ({error.strerror or error}): "
+                                      "expected a saved-weights file you may read"]) from None
     data, problems = read_weights_text(text, path.name, factors)
     if problems:
         raise WeightsFileError(path, problems)
@@ -235,13 +238,22 @@ def save_weights(path: Path | str, weights: Mapping | pd.Series, name: str,
         if kind != KIND:
             raise WeightsFileError(path, [f"{path.name} exists and is not a saved-weights "
                                           "file: it is never replaced; choose another name"])
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Written to a temporary file beside it, then renamed: never half a file.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".weights-", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump(document, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
-    os.replace(temporary, path)
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".weights-",
+                                             suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(document, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except OSError as error:  # e.g. a read-only folder: say so, leave nothing behind
+        if temporary is not None and os.path.exists(temporary):
+            os.remove(temporary)
+        raise WeightsFileError(path, [f"{path.name}: cannot be written in {path.parent} "
+                                      f"({error.strerror or error}): choose a folder you may write "
+                                      "in"]) from None
     return path
 
 
