@@ -167,6 +167,49 @@ def test_a_bad_or_foreign_file_changes_nothing_and_says_why(case, explorer, tmp_
     assert "Give a file name only, without a folder" in explorer.file_message.value
 
 
+def test_a_damaged_weights_file_leaves_every_control_and_output_as_it_was(case, explorer,
+                                                                          tmp_path):
+    explorer.your_name.value = "Bo"
+    explorer.sliders[case.factors.index[0]].value = 3
+    state = (explorer.weights.to_dict(), explorer.your_name.value, explorer.method,
+             explorer.preset_menu.value, explorer.summary.value, explorer.image.value,
+             explorer.fit_table.value)
+    first, *_, last = case.factors.index
+    document = {"kind": "casebook-weights", "format_version": 1, "name": "Eve",
+                "method": "sliders", "weights": {first: 12}}
+    (tmp_path / "eve.json").write_text(json.dumps(document), encoding="utf-8")
+    explorer.file_name.value = "eve.json"
+    explorer.load_button.click()
+    assert (explorer.weights.to_dict(), explorer.your_name.value, explorer.method,
+            explorer.preset_menu.value, explorer.summary.value, explorer.image.value,
+            explorer.fit_table.value) == state
+    message = explorer.file_message.value
+    assert message.startswith("<p><b>Nothing was changed.</b></p><ul><li>eve.json: key "
+                              f"&#x27;weights&#x27; has no &#x27;{case.factors.index[1]}&#x27;")
+    assert (f"<li>eve.json: key &#x27;weights.{first}&#x27; is 12: expected a number from 0 "
+            "to 10</li>") in message
+    assert last in message
+
+
+def test_a_file_naming_a_preset_with_other_weights_is_shown_as_own_weights(case, explorer,
+                                                                            tmp_path):
+    preset = case.presets.index[-1]
+    changed = case.weight_matrix().loc[preset].to_dict()
+    factor = case.factors.index[0]
+    changed[factor] += 1 if changed[factor] < 10 else -1
+    save_weights(tmp_path / "edited.json", changed, "Edited", case.factors.index,
+                 method=f"preset:{preset}")
+    explorer.file_name.value = "edited.json"
+    explorer.load_button.click()
+    assert explorer.weights.to_dict() == changed
+    assert explorer.preset_menu.value == "" and explorer.method == "sliders"
+    save_weights(tmp_path / "same.json", case.weight_matrix().loc[preset], "Same",
+                 case.factors.index, method=f"preset:{preset}")
+    explorer.file_name.value = "same.json"
+    explorer.load_button.click()
+    assert explorer.preset_menu.value == preset and explorer.method == f"preset:{preset}"
+
+
 def test_saving_needs_a_name(explorer, tmp_path):
     explorer.save_button.click()
     assert "Type your name" in explorer.file_message.value

@@ -155,10 +155,13 @@ class WeightingExplorer:
                 slider.value = min(max(float(checked[factor]), 0.0), model.WEIGHT_MAX)
         finally:
             self._batch = False
-        self.method = method
         preset = method.removeprefix("preset:")
-        self._show_preset(preset if method.startswith("preset:") and preset in self.presets.index
-                          else OWN_WEIGHTS)
+        # A file may name a preset whose weights were then changed: the menu names a reading
+        # only when the sliders hold exactly its weights.
+        is_preset = method.startswith("preset:") and preset in self.presets.index and (
+            self.presets.loc[preset].to_dict() == self.weights.to_dict())
+        self.method = method if is_preset or not method.startswith("preset:") else "sliders"
+        self._show_preset(preset if is_preset else OWN_WEIGHTS)
         self.redraw()
 
     def _show_preset(self, preset: str) -> None:
