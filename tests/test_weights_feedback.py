@@ -17,6 +17,7 @@ ROWS = pd.DataFrame({"option_id": ["x", "x", "y", "z"], "explained": [True, Fals
     (2, "Not quite: 2 is fewer than the weights explain. Of the 4 observations, add up the "
         "first numbers of the table's 'explained' column ('0 of 5' counts 0)."),
     (7, "Not quite: there are only 4 observations in the window, not 7."),
+    (-1, "Not quite: a count cannot be below 0 (you gave -1)."),
     (None, "Replace None with a whole number, for example 10, then run the cell again."),
     (True, "Not quite: give a whole number without quotes, like 10 (you gave True)."),
     ("3", "Not quite: give a whole number without quotes, like 10 (you gave '3')."),

@@ -36,6 +36,8 @@ def check_explained_count(answer, rows: pd.DataFrame) -> str:
         return f"Right: these weights explain {explained} of the {total} observations."
     if count > total:
         return f"Not quite: there are only {total} observations in the window, not {count}."
+    if count < 0:
+        return f"Not quite: a count cannot be below 0 (you gave {count})."
     direction = "more" if count > explained else "fewer"
     return (f"Not quite: {count} is {direction} than the weights explain. Of the {total} "
             "observations, add up the first numbers of the table's 'explained' column "
