@@ -9,8 +9,9 @@ The model, in five steps, each a small pure function:
 3. **Stances.** A score above ``UNDECIDED_BAND`` (0.1) predicts *support*, below -0.1
    *oppose*; from -0.1 to +0.1 (ends included) the model is *undecided*. The band is
    stated, not hidden: on the -2 to +2 scale, one point more or less on one weight of the
-   article's reading (about 43 points in all) moves a score by up to about 0.09, so the
-   coding cannot tell a score within 0.1 of zero from zero.
+   article's reading (43 points in all) moves a score by up to about 0.08 (and by at most
+   4/43, about 0.09, for any coding of the effects), so the coding cannot tell a score
+   within 0.1 of zero from zero.
 4. **Fit.** Each observation of ``behaviour.csv`` (in a time window: by default what was
    known on the article's date) is explained when the predicted stance matches it:
    *supported* by support, *opposed* by oppose, *mixed* by undecided. Observations are
