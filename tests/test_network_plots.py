@@ -56,7 +56,8 @@ def test_the_description_says_what_the_chart_shows():
     chart = plots.network_chart(triangle(), PERIODS)
     assert chart.description == (
         "Network chart of 4 actors in First (2000-2002), each in its fixed place. Ties: 1 "
-        "cooperative (solid blue lines), 1 mixed (dash-dot purple), 1 neutral (dotted grey) "
+        "cooperative (solid blue lines), 1 mixed (dash-dot reddish purple), 1 neutral (dotted "
+        "grey) "
         "and 1 hostile (dashed vermilion); line width shows strength, from 1 (weak) to 3 "
         "(strong). Strongest cooperative ties (3): a – b. Strongest hostile ties (2): a – c. "
         "Focus actor a (ringed, in bold): cooperative with b (3); hostile with c (2).")
@@ -150,7 +151,14 @@ def test_the_heatmap_writes_every_value_and_hatches_mixed_cells():
     hatched = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch()]
     assert len(hatched) == 2
     image = ax.images[0]
-    assert image.get_cmap().name == "PuOr" and image.get_clim() == (-3, 3)
+    assert image.get_clim() == (-3, 3)
+    # The network charts' colours: hostile vermilion at -3, white at 0, cooperative blue at +3.
+    cmap = image.get_cmap()
+    assert [mcolors.to_hex(cmap(x)) for x in (0.0, 0.5, 1.0)] == ["#d55e00", "#ffffff",
+                                                                   "#0072b2"]
+    # Text in a deep cell is white, in a pale one black: the +3 cells are deep blue.
+    colours = {t.get_text(): t.get_color() for t in ax.texts}
+    assert colours["+3"] == "white" and colours["±1"] == "black" and colours["0"] == "black"
     assert chart.table.loc["a"].tolist() == ["", "+3", "−2", ""]
     assert chart.description.endswith("Most cooperative: a – b (+3). Most hostile: a – c (−2). "
                                       "Mixed: b – c (±1). Neutral: c – d (0).")
@@ -183,3 +191,28 @@ def test_the_balance_chart_description_states_the_treatment_and_counts():
         "of counting mixed ties; neutral ties never count. Mixed ties left out, like neutral "
         "ones: 2000-2002 no triad counted. Mixed ties counted as friendly: 2000-2002 100% of "
         "1. Mixed ties counted as hostile: 2000-2002 0% of 1.")
+
+
+def test_a_tie_that_would_run_through_a_third_actor_bends_round_it():
+    # c sits almost on the straight line from a to b: drawn straight, a - b would look like
+    # the two ties a - c and c - b.
+    graph = tie([("a", "b", "cooperative", 3), ("a", "c", "cooperative", 1),
+                 ("b", "c", "hostile", 1)])
+    for node, (x, y) in {"a": (0.0, -0.55), "b": (0.95, 0.1), "c": (0.55, -0.15)}.items():
+        graph.nodes[node]["x"], graph.nodes[node]["y"] = x, y
+    chart = plots.network_chart(graph)
+    lines = {line.get_gid(): line for line in drawn_ties(chart.ax)}
+    bent = lines["tie a-b"].get_xydata()
+    assert len(bent) == plots.CURVE_POINTS
+    assert bent[0].tolist() == [0.0, -0.55] and bent[-1].tolist() == [0.95, 0.1]
+    nearest = min(((x - 0.55) ** 2 + (y + 0.15) ** 2) ** 0.5 for x, y in bent)
+    assert nearest >= plots.BEND_CLEARANCE - 0.01
+    assert [len(lines[k].get_xydata()) for k in ("tie a-c", "tie b-c")] == [2, 2]
+
+
+def test_the_small_multiples_legend_says_what_line_width_means():
+    first = triangle()
+    first.graph["period_id"] = "example"
+    chart = plots.network_small_multiples({"example": first}, PERIODS)
+    assert chart.figure.legends[0].get_title().get_text() == (
+        "Line width: strength 1 (weak) to 3 (strong)")

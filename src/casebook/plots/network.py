@@ -4,7 +4,8 @@
   stays put from period to period; a :class:`NetworkChart` that can be redrawn in place.
 - :func:`network_small_multiples`: every period side by side, in the same layout.
 - :func:`changes_chart`: what changed between two periods, tie by tie.
-- :func:`signed_heatmap`: the signed matrix of one period, its values written in.
+- :func:`signed_heatmap`: the signed matrix of one period, its values written in, in the
+  network charts' colours (blue cooperative, vermilion hostile).
 - :func:`balance_chart`: the share of balanced triads per period, under each treatment of
   mixed ties.
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 import pandas as pd
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -36,7 +38,7 @@ SIGN_STYLES = {
 }
 # The style in words, for the descriptions (a screen reader hears what the eye sees).
 STYLE_WORDS = {
-    "cooperative": "solid blue", "mixed": "dash-dot purple", "neutral": "dotted grey",
+    "cooperative": "solid blue", "mixed": "dash-dot reddish purple", "neutral": "dotted grey",
     "hostile": "dashed vermilion",
 }
 WIDTH_PER_STRENGTH = 1.8
@@ -44,8 +46,22 @@ SMALL_MULTIPLE_WIDTH = 0.7  # line widths in the small multiples, relative to on
 NODE_SIZE, FOCUS_NODE_SIZE = 260, 520
 NODE_FACE, FOCUS_FACE = "white", OKABE_ITO[4]  # yellow, with a ring and bold label besides
 MARGIN = 0.45  # room around the actors' positions for their labels
-DIVERGING_COLOURMAP = "PuOr"  # colour-blind safe: orange = hostile (-), purple = cooperative
 MAX_STRENGTH = 3
+# The heatmap's colours run from the hostile vermilion through white (mixed, neutral) to the
+# cooperative blue of the network charts, so that a colour means the same in every chart of
+# the lesson; blue against orange stays apart for colour-blind readers, and every cell also
+# carries its value.
+DIVERGING_COLOURMAP = LinearSegmentedColormap.from_list(
+    "hostile_to_cooperative", [SIGN_STYLES["hostile"]["color"], "white",
+                               SIGN_STYLES["cooperative"]["color"]],
+    N=2 * MAX_STRENGTH + 1)  # one colour per value, -3 ... +3
+# A tie whose straight line would pass this close to a third actor (in the layout's units,
+# -1 to 1) would look like two ties through that actor: it is drawn as a curve that passes
+# at least BEND_CLEARANCE from it instead.
+NEAR_ACTOR = 0.12
+BEND_CLEARANCE = 0.2
+CURVE_POINTS = 25
+WIDTH_NOTE = "Line width: strength 1 (weak) to 3 (strong)"
 
 
 def _plural(n: int, word: str) -> str:
@@ -135,10 +151,51 @@ class NetworkChart(Chart):
         return line
 
 
+def tie_path(positions: dict, a: str, b: str) -> tuple[np.ndarray, np.ndarray]:
+    """The points of the line drawn for the tie between actors ``a`` and ``b``
+    (``positions``: actor -> (x, y)). Straight, unless it would pass within ``NEAR_ACTOR`` of
+    a third actor, where a reader would take it for two ties meeting there: then a gentle
+    curve (a quadratic Bézier) that bends away from that actor and passes at least
+    ``BEND_CLEARANCE`` from it.
+
+    >>> xs, ys = tie_path({"a": (0, 0), "b": (2, 0), "c": (1, 1)}, "a", "b")
+    >>> xs.tolist(), ys.tolist()
+    ([0.0, 2.0], [0.0, 0.0])
+    >>> xs, ys = tie_path({"a": (0, 0), "b": (2, 0), "c": (1, 0.05)}, "a", "b")
+    >>> len(xs), round(float(ys.min()), 2), float(xs[0]), float(xs[-1])  # bends below c
+    (25, -0.15, 0.0, 2.0)
+    """
+    start, end = np.array(positions[a], dtype=float), np.array(positions[b], dtype=float)
+    chord = end - start
+    length = float(np.hypot(*chord))
+    straight = (np.array([start[0], end[0]]), np.array([start[1], end[1]]))
+    if length == 0:
+        return straight
+    normal = np.array([-chord[1], chord[0]]) / length
+    bend, side = 0.0, 1.0
+    for other, point in positions.items():
+        if other in (a, b):
+            continue
+        offset = np.array(point, dtype=float) - start
+        along = float(offset @ chord) / length**2  # 0 at a, 1 at b
+        across = float(offset @ normal)  # signed distance from the straight line
+        if 0.05 < along < 0.95 and abs(across) < NEAR_ACTOR:
+            # The curve's offset from the chord at `along` is 2 t (1 - t) x the bend.
+            needed = (BEND_CLEARANCE - abs(across)) / (2 * along * (1 - along))
+            if needed > bend:
+                bend, side = needed, -1.0 if across > 0 else 1.0
+    if bend == 0:
+        return straight
+    control = (start + end) / 2 + side * bend * normal
+    steps = np.linspace(0, 1, CURVE_POINTS)[:, None]
+    curve = (1 - steps) ** 2 * start + 2 * steps * (1 - steps) * control + steps**2 * end
+    return curve[:, 0], curve[:, 1]
+
+
 def _edge_line(ax, graph: nx.Graph, a: str, b: str) -> Line2D:
-    (line,) = ax.plot([graph.nodes[a]["x"], graph.nodes[b]["x"]],
-                      [graph.nodes[a]["y"], graph.nodes[b]["y"]],
-                      solid_capstyle="butt", dash_capstyle="butt", zorder=1)
+    positions = {n: (graph.nodes[n]["x"], graph.nodes[n]["y"]) for n in graph.nodes}
+    (line,) = ax.plot(*tie_path(positions, a, b), solid_capstyle="butt",
+                      dash_capstyle="butt", zorder=1)
     line.set_gid(f"tie {a}-{b}")
     return line
 
@@ -216,8 +273,9 @@ def describe_network(graph: nx.Graph, heading: str, focus_actor: str | None = No
     >>> text = describe_network(graph, "Example", "a")
     >>> print(text.replace(". ", ".\\n"))  # doctest: +NORMALIZE_WHITESPACE
     Network chart of 3 actors in Example, each in its fixed place.
-    Ties: 1 cooperative (solid blue lines), 1 mixed (dash-dot purple), 0 neutral (dotted grey) and 1
-    hostile (dashed vermilion); line width shows strength, from 1 (weak) to 3 (strong).
+    Ties: 1 cooperative (solid blue lines), 1 mixed (dash-dot reddish purple), 0 neutral
+    (dotted grey) and 1 hostile (dashed vermilion); line width shows strength, from 1 (weak)
+    to 3 (strong).
     Strongest cooperative ties (3): a – b.
     Strongest hostile ties (2): a – c.
     Focus actor a (ringed, in bold): cooperative with b (3); hostile with c (2).
@@ -276,8 +334,7 @@ def network_chart(graph: nx.Graph, periods: pd.DataFrame | None = None,
     legend = ax.legend(handles=_legend_handles(_focus_legend_text(graph, focus_actor)),
                        loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
                        title="Kind of tie", handlelength=3.2, labelspacing=0.9)
-    figure.text(0.99, 0.02, "Line width: strength 1 (weak) to 3 (strong)", ha="right",
-                fontsize=8)
+    figure.text(0.99, 0.02, WIDTH_NOTE, ha="right", fontsize=8)
     chart = NetworkChart(figure, "", pd.DataFrame(), ax=ax, edges=edges, nodes=nodes,
                          ring=ring, labels=labels, legend=legend, periods=periods)
     chart.update(graph, focus_actor, shown)
@@ -322,10 +379,10 @@ def network_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
     count = len(graphs)
     columns = min(columns, count)
     rows = -(-count // columns)
-    height = 2.9 * rows + 0.6
+    height = 2.9 * rows + 0.85
     figure = Figure(figsize=(3.4 * columns, height))
     # A fixed layout: room for two-line titles above each panel and the legend below.
-    figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.45 / height, bottom=0.6 / height,
+    figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.45 / height, bottom=0.85 / height,
                            wspace=0.05, hspace=0.3)
     axes = figure.subplots(rows, columns, squeeze=False).ravel()
     focus = None
@@ -347,7 +404,8 @@ def network_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
         ax.set_axis_off()
     any_graph = next(iter(graphs.values()))
     figure.legend(handles=_legend_handles(_focus_legend_text(any_graph, focus)),
-                  loc="lower center", ncols=5, frameon=False, handlelength=3.2)
+                  loc="lower center", ncols=5, frameon=False, handlelength=3.2,
+                  title=WIDTH_NOTE, title_fontsize=9)
     table = sign_counts(graphs, periods)
     return Chart(figure, describe_small_multiples(graphs, periods, table, focus), table)
 
@@ -507,8 +565,9 @@ def matrix_labels(graph: nx.Graph) -> pd.DataFrame:
 
 def signed_heatmap(graph: nx.Graph, periods: pd.DataFrame | None = None) -> Chart:
     """The signed matrix of one period as a heatmap with each value written in its cell:
-    purple for cooperative (+), orange for hostile (-), mixed cells hatched and marked ±,
-    neutral 0; a diverging colour-blind-safe colour map (PuOr).
+    blue for cooperative (+), vermilion for hostile (-), as in the network charts; mixed
+    cells white, hatched and marked ±; neutral 0. The text is black or white, whichever
+    stands out more from its cell.
 
     >>> graph = net.graph_from_ties([("a", "b", "cooperative", 3), ("a", "c", "hostile", 2),
     ...                              ("b", "c", "mixed", 1)])
@@ -531,9 +590,10 @@ def signed_heatmap(graph: nx.Graph, periods: pd.DataFrame | None = None) -> Char
                       vmin=-MAX_STRENGTH, vmax=MAX_STRENGTH)
     for a, b, data in graph.edges(data=True):
         value = net.signed_value(data["sign"], data["strength"])
+        cell_colour = DIVERGING_COLOURMAP((value + MAX_STRENGTH) / (2 * MAX_STRENGTH))
         for i, j in ((nodes.index(a), nodes.index(b)), (nodes.index(b), nodes.index(a))):
             ax.text(j, i, labels.iloc[i, j], ha="center", va="center", fontsize=11,
-                    color="white" if abs(value) >= 2 else "black", fontweight="bold")
+                    color=text_colour(cell_colour), fontweight="bold")
             if data["sign"] == "mixed":
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="//",
                                        edgecolor="#888888", linewidth=0))
@@ -547,6 +607,19 @@ def signed_heatmap(graph: nx.Graph, periods: pd.DataFrame | None = None) -> Char
     return Chart(figure, describe_heatmap(graph, _heading(graph, periods)), labels)
 
 
+def text_colour(background) -> str:
+    """Black or white, whichever contrasts more with ``background`` (WCAG relative
+    luminance: black wins above about 0.18).
+
+    >>> text_colour("#0072B2"), text_colour("white"), text_colour("#D55E00")
+    ('white', 'black', 'black')
+    """
+    channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+                for c in to_rgb(background)]
+    luminance = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    return "black" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"
+
+
 def describe_heatmap(graph: nx.Graph, heading: str) -> str:
     """The description of the heatmap.
 
@@ -555,16 +628,16 @@ def describe_heatmap(graph: nx.Graph, heading: str) -> str:
     >>> text = describe_heatmap(graph, "Example")
     >>> print(text.replace(". ", ".\\n"))  # doctest: +NORMALIZE_WHITESPACE
     Heatmap of the signed ties among 3 actors in Example: each cell holds +strength for a
-    cooperative tie (purple), −strength for a hostile one (orange), ±strength for a mixed one
-    (hatched, the colour of 0) and 0 for a neutral one.
+    cooperative tie (blue), −strength for a hostile one (vermilion), ±strength for a mixed one
+    (white, hatched) and 0 for a neutral one; the stronger the tie, the deeper the colour.
     Most cooperative: a – b (+3).
     Most hostile: a – c (−2).
     Mixed: b – c (±1).
     """
     text = (f"Heatmap of the signed ties among {graph.number_of_nodes()} actors in {heading}: "
-            "each cell holds +strength for a cooperative tie (purple), −strength for a hostile "
-            "one (orange), ±strength for a mixed one (hatched, the colour of 0) and 0 for a "
-            "neutral one.")
+            "each cell holds +strength for a cooperative tie (blue), −strength for a hostile "
+            "one (vermilion), ±strength for a mixed one (white, hatched) and 0 for a neutral "
+            "one; the stronger the tie, the deeper the colour.")
     edges = list(graph.edges(data=True))
     for sign, words in (("cooperative", "Most cooperative"), ("hostile", "Most hostile")):
         of_sign = [(a, b, d) for a, b, d in edges if d["sign"] == sign]
