@@ -128,7 +128,13 @@ def graph_from_ties(ties: list[tuple], focus_actor: str | None = None) -> nx.Gra
 
 
 def short_name(graph: nx.Graph, actor_id: str) -> str:
-    """The name an actor has in charts (its id if it has no short name)."""
+    """The name an actor has in charts (its id if it has no short name).
+
+    >>> graph = graph_from_ties([("a", "b", "hostile")])
+    >>> graph.nodes["a"]["short_name"] = "Alpha"
+    >>> short_name(graph, "a"), short_name(graph, "b")
+    ('Alpha', 'b')
+    """
     return str(graph.nodes[actor_id].get("short_name", actor_id))
 
 
@@ -215,7 +221,13 @@ def period_heading(periods: pd.DataFrame, period_id: str) -> str:
 
 
 def years_of(periods: pd.DataFrame, period_id: str) -> str:
-    """'2003-2009', or '2017' for a one-year period."""
+    """'2003-2009', or '2017' for a one-year period.
+
+    >>> periods = pd.DataFrame({"start_year": [2003, 2017], "end_year": [2009, 2017]},
+    ...                        index=["talks", "crisis"])
+    >>> years_of(periods, "talks"), years_of(periods, "crisis")
+    ('2003-2009', '2017')
+    """
     start, end = int(periods.loc[period_id, "start_year"]), int(periods.loc[period_id,
                                                                             "end_year"])
     return str(start) if start == end else f"{start}-{end}"

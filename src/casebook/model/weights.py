@@ -217,7 +217,13 @@ def weights_table(weights: pd.Series, factors: pd.DataFrame,
 
 
 def preset_rationale(preset_weights: pd.DataFrame, preset_id: str) -> pd.Series:
-    """The rationale of each weight of one preset, by factor."""
+    """The rationale of each weight of one preset, by factor.
+
+    >>> table = pd.DataFrame({"preset_id": ["p", "p", "q"], "factor_id": ["a", "b", "a"],
+    ...                       "rationale": ["vital", "played down", "other"]})
+    >>> preset_rationale(table, "p").to_dict()
+    {'a': 'vital', 'b': 'played down'}
+    """
     rows = preset_weights[preset_weights["preset_id"] == preset_id]
     return rows.set_index("factor_id")["rationale"]
 
@@ -267,6 +273,13 @@ def observations(behaviour: pd.DataFrame, options: pd.Index, start: PartialDate 
     """The observations in a time window, in option order then date order: option_id, date,
     observed, description, source_id. Pass ``end=case.article.date`` for what was known
     when the article appeared (the default of the lesson), ``start`` after it for hindsight.
+
+    >>> behaviour = pd.DataFrame({"option_id": ["y", "x", "x"], "date": [PartialDate.parse(d)
+    ...     for d in ("2017-07-04", "2017-09-11", "2022-05-26")], "observed": ["supported"] * 3,
+    ...     "description": ["", "", ""], "source_id": ["s", "s", "s"]})
+    >>> known = observations(behaviour, pd.Index(["x", "y"]), end=PartialDate.parse("2017-10-13"))
+    >>> [(row.option_id, str(row.date)) for row in known.itertuples()]
+    [('x', '2017-09-11'), ('y', '2017-07-04')]
     """
     rows = behaviour[in_window(behaviour["date"], start, end)].copy()
     rows["_order"] = rows["option_id"].map({o: i for i, o in enumerate(options)})
@@ -418,7 +431,11 @@ def _observed_summary(observed: pd.Series) -> str:
 
 
 def explained_count(rows: pd.DataFrame) -> tuple[int, int]:
-    """(explained, observations) of a ``fit`` table."""
+    """(explained, observations) of a ``fit`` table.
+
+    >>> explained_count(pd.DataFrame({"explained": [True, False, True]}))
+    (2, 3)
+    """
     return int(rows["explained"].sum()), len(rows)
 
 
@@ -633,7 +650,14 @@ def weight_space(effects: pd.DataFrame, band: float = UNDECIDED_BAND,
 
 
 def explained_per_weighting(space: WeightSpace, observed: pd.DataFrame) -> np.ndarray:
-    """How many observations each weighting of the grid explains."""
+    """How many observations each weighting of the grid explains.
+
+    >>> effects = pd.DataFrame({"a": [1], "b": [-1]}, index=pd.Index(["x"], name="option_id"))
+    >>> space = weight_space(effects, step=0.5)  # (0, 1) oppose, (.5, .5) undecided, (1, 0) support
+    >>> seen = pd.DataFrame({"option_id": ["x", "x"], "observed": ["supported", "supported"]})
+    >>> explained_per_weighting(space, seen).tolist()
+    [0, 0, 2]
+    """
     # counts[o, s]: observations of option o that stance s (0 oppose, 1 undecided, 2
     # support) would explain; then each weighting picks the count of the stance it predicts.
     table = np.zeros((len(space.options), 3), dtype=np.int32)
@@ -788,7 +812,13 @@ def describe_best(result: SearchResult, options: pd.DataFrame) -> str:
 
 def preset_predictions(effects: pd.DataFrame, weight_matrix: pd.DataFrame,
                        band: float = UNDECIDED_BAND) -> pd.DataFrame:
-    """Options x readings: the stance each reading predicts for each option."""
+    """Options x readings: the stance each reading predicts for each option.
+
+    >>> effects = pd.DataFrame({"a": [1], "b": [-1]}, index=pd.Index(["x"], name="option_id"))
+    >>> matrix = pd.DataFrame({"a": [3.0, 1.0], "b": [1.0, 1.0]}, index=["p", "q"])
+    >>> preset_predictions(effects, matrix).loc["x"].to_dict()
+    {'p': 'support', 'q': 'undecided'}
+    """
     return pd.DataFrame({preset: stances(option_scores(effects, weights), band)
                          for preset, weights in weight_matrix.iterrows()})
 
