@@ -92,13 +92,13 @@ def test_course_factors_in_keeps_only_the_courses_factors_of_those_paragraphs(fa
 def test_factor_claims_put_the_stating_claim_first_and_cite_sources(claims):
     sources = pd.DataFrame({"title": ["Report one", "Report two"]}, index=["s1", "s2"])
     table = factor_claims(claims, sources, "seat")
-    assert table["claim"].tolist() == ["c05_seat", "c07_kim", "c09_solid"]
+    assert table["claim"].tolist() == ["c05 seat", "c07 kim", "c09 solid"]
     assert table["role"].tolist() == ["states it", "backs it", "backs it"]
     assert table["verdict"].tolist() == ["borne out", "error", "partly borne out"]
     assert table["verdict rests on"].tolist()[0] == "the course's reading (contested)"
     assert table["why"].tolist()[1] == "n5 (source: Report two)"
     peace = factor_claims(claims, sources, "peace")
-    assert peace.loc[peace["claim"] == "c03_pilots", "why"].item() == "n3"
+    assert peace.loc[peace["claim"] == "c03 pilots", "why"].item() == "n3"
 
 
 def test_verdict_tally_counts_each_group_and_names_what_holds_up(claims, factors):

@@ -36,13 +36,17 @@ KIND_MEANINGS = {
     "prediction": "a statement about what will happen",
 }
 KINDS = tuple(KIND_MEANINGS)
+# The verdicts in the data dictionary's order: as of 2017, then in hindsight.
+VERDICTS = ("accurate", "error", "disputed", "unverified", "borne_out", "partly_borne_out",
+            "not_borne_out", "not_testable")
 BASIS_TEXT = {"record": "the public record",
               "course_reading": "the course's reading (contested)"}
 ROLES = ("factor", "support", "conclusion", "context")
 
 
 def claim_label(claim_id: str) -> str:
-    """A claim id as a reader says it: its number, then its words.
+    """A claim id as a reader says it: its number, then its words (with spaces, so that a
+    narrow table column can wrap it).
 
     >>> claim_label("c07_kim_il_sung")
     'c07 kim il sung'
@@ -62,7 +66,7 @@ def claims_table(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """
     titles = sources["title"].to_dict()
     return pd.DataFrame({
-        "claim": claims.index.to_list(),
+        "claim": [claim_label(i) for i in claims.index],
         "¶": [int(p) for p in claims["paragraph"]],
         "quote": claims["quote"].to_list(),
         "kind": claims["kind"].to_list(),
@@ -78,10 +82,12 @@ def kind_verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
     >>> frame = pd.DataFrame({"kind": ["fact", "fact", "opinion"],
     ...                       "verdict": ["accurate", "error", "disputed"]})
     >>> kind_verdict_counts(frame).loc["fact"].to_dict()
-    {'accurate': 1, 'disputed': 0, 'error': 1, 'all': 2}
+    {'accurate': 1, 'error': 1, 'disputed': 0, 'all': 2}
     """
-    table = pd.crosstab(claims["kind"], claims["verdict"].str.replace("_", " "),
-                        margins=True, margins_name="all")
+    table = pd.crosstab(claims["kind"], claims["verdict"], margins=True, margins_name="all")
+    # Verdicts as of 2017 first, then those in hindsight, then the total: not alphabetical.
+    order = [v for v in VERDICTS if v in table.columns] + ["all"]
+    table = table[order].rename(columns=lambda v: v.replace("_", " "))
     table.index.name, table.columns.name = "kind", None
     return table
 
@@ -113,9 +119,11 @@ def source_criticism(claims: pd.DataFrame) -> pd.DataFrame:
     ...                      index=["c1", "c2"])
     >>> source_criticism(frame)["claim"].tolist()
     ['c1']
+    >>> source_criticism(frame.rename(index={"c1": "c02_four_wars"}))["claim"].tolist()
+    ['c02 four wars']
     """
     chosen = claims[claims["verdict"].isin(["error", "unverified"])]
-    return pd.DataFrame({"claim": chosen.index.to_list(),
+    return pd.DataFrame({"claim": [claim_label(i) for i in chosen.index],
                          "¶": [int(p) for p in chosen["paragraph"]],
                          "quote": chosen["quote"].to_list(),
                          "verdict": chosen["verdict"].to_list(),

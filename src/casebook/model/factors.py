@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .argument import BASIS_TEXT
+from .argument import BASIS_TEXT, claim_label
 from .timeline import AFTER, BEFORE, LANE_OF_CATEGORY, is_after
 
 # Verdicts grouped for a tally: what holds up, what is argued, what cannot be checked, errors.
@@ -74,7 +74,7 @@ def factor_claims(claims: pd.DataFrame, sources: pd.DataFrame, factor_id: str) -
             f"{note} (source: {titles[source_id]})")
 
     return pd.DataFrame({
-        "claim": ordered.index.to_list(),
+        "claim": [claim_label(i) for i in ordered.index],
         "¶": [int(p) for p in ordered["paragraph"]],
         "role": ["states it" if r == "factor" else "backs it" for r in ordered["role"]],
         "quote": ordered["quote"].to_list(),

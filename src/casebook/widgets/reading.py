@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..case import Case
 from ..display import Panel, table_html
-from ..model.argument import BASIS_TEXT
+from ..model.argument import BASIS_TEXT, claim_label
 
 MARK_STYLE = "background:#fbe3b0;padding:0 1px"  # the sentence a claim quotes
 CLAIM_COLUMNS_WIDTHS = [9, 30, 9, 10, 12, 30]
@@ -100,7 +100,7 @@ def paragraph_claims(claims: pd.DataFrame, sources: pd.DataFrame, number: int) -
     ...     "verdict": ["error"], "verdict_basis": ["record"], "verdict_note": ["n"],
     ...     "source_id": ["s"]}, index=["c07_x"])
     >>> paragraph_claims(claims, pd.DataFrame({"title": ["T"]}, index=["s"]), 2).iloc[0].tolist()
-    ['c07_x', 'q', 'fact', 'error', 'the public record', 'n (source: T)']
+    ['c07 x', 'q', 'fact', 'error', 'the public record', 'n (source: T)']
     """
     mine = claims[claims["paragraph"] == number]
     titles = sources["title"].to_dict()
@@ -110,7 +110,7 @@ def paragraph_claims(claims: pd.DataFrame, sources: pd.DataFrame, number: int) -
             f"{note} (source: {titles[source_id]})")
 
     return pd.DataFrame({
-        "claim": mine.index.to_list(), "quote": mine["quote"].to_list(),
+        "claim": [claim_label(i) for i in mine.index], "quote": mine["quote"].to_list(),
         "kind": mine["kind"].to_list(),
         "verdict": mine["verdict"].str.replace("_", " ").to_list(),
         "verdict rests on": [BASIS_TEXT[b] for b in mine["verdict_basis"]],
