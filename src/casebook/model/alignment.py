@@ -157,7 +157,12 @@ def rated_evidence(evidence: pd.DataFrame, ratings: pd.DataFrame, sources: pd.Da
 
 
 def inconsistent(rated: pd.DataFrame) -> pd.DataFrame:
-    """The rows of ``rated_evidence`` rated inconsistent or very inconsistent (I, II)."""
+    """The rows of ``rated_evidence`` rated inconsistent or very inconsistent (I, II).
+
+    >>> rated = pd.DataFrame({"rating": ["II", "N", "I", "C"]}, index=["a", "b", "c", "d"])
+    >>> inconsistent(rated).index.to_list()
+    ['a', 'c']
+    """
     return rated[rated["rating"].isin(["I", "II"])]
 
 

@@ -150,5 +150,11 @@ def agreement(compared: pd.DataFrame) -> dict[str, int]:
 
 
 def reversed_claims(card: pd.DataFrame) -> pd.DataFrame:
-    """The claims the course judged accurate as of the article that later events undercut."""
+    """The claims the course judged accurate as of the article that later events undercut.
+
+    >>> card = pd.DataFrame({"verdict": ["accurate", "disputed", "accurate"],
+    ...     "reference": ["undercut", "undercut", "mixed"]}, index=["c20", "c11", "c24"])
+    >>> reversed_claims(card).index.to_list()
+    ['c20']
+    """
     return card[(card["verdict"] == "accurate") & (card["reference"] == "undercut")]

@@ -111,12 +111,23 @@ def vote_record(un_votes: pd.DataFrame, sources: pd.DataFrame,
 
 
 def before_article(record: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a ``vote_record`` a reader of the article could know."""
+    """The rows of a ``vote_record`` a reader of the article could know.
+
+    >>> record = pd.DataFrame({"decision": ["Res. 2375", "Res. 2397"], "when": [BEFORE, AFTER]})
+    >>> before_article(record)["decision"].to_list()
+    ['Res. 2375']
+    """
     return record[record["when"] == BEFORE]
 
 
 def last_vote_before(record: pd.DataFrame) -> pd.Series:
-    """The last decision of a ``vote_record`` before the article (its row)."""
+    """The last decision of a ``vote_record`` before the article (its row).
+
+    >>> record = pd.DataFrame({"decision": ["Res. 2371", "Res. 2375", "Res. 2397"],
+    ...                        "when": [BEFORE, BEFORE, AFTER]})
+    >>> last_vote_before(record)["decision"]
+    'Res. 2375'
+    """
     return before_article(record).iloc[-1]
 
 

@@ -41,7 +41,15 @@ def summary_html(counts: dict[str, int], revealed: bool) -> str:
 
 def comparison_frame(compared: pd.DataFrame, revealed: bool) -> pd.DataFrame:
     """The comparison table as shown: the reference, the difference and the reason read
-    'hidden' until the reader asks for them."""
+    'hidden' until the reader asks for them.
+
+    >>> compared = pd.DataFrame({"¶": ["¶4"], "claim": ["A"], "yours": ["mixed"],
+    ...     "reference": ["undercut"], "difference": ["one step apart"], "reason": ["r"]})
+    >>> comparison_frame(compared, revealed=False).iloc[0].to_list()
+    ['¶4', 'A', 'mixed', 'hidden', 'hidden', 'hidden']
+    >>> comparison_frame(compared, revealed=True).iloc[0].to_list()[3:]
+    ['undercut', 'one step apart', 'r']
+    """
     shown = compared[["¶", "claim", "yours", "reference", "difference", "reason"]].copy()
     if not revealed:
         shown[["reference", "difference", "reason"]] = HIDDEN
