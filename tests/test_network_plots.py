@@ -60,7 +60,7 @@ def test_the_description_says_what_the_chart_shows():
         "grey) "
         "and 1 hostile (dashed vermilion); line width shows strength, from 1 (weak) to 3 "
         "(strong). Strongest cooperative ties (3): a – b. Strongest hostile ties (2): a – c. "
-        "Focus actor a (ringed, in bold): cooperative with b (3); hostile with c (2).")
+        "Focus actor a (yellow, ringed, in bold): cooperative with b (3); hostile with c (2).")
     assert chart.table.to_dict("records")[0] == {"tie": "a – b", "sign": "cooperative",
                                                  "strength": 3}
 
@@ -79,7 +79,7 @@ def test_an_update_restyles_the_same_artists_for_another_period_and_focus():
     assert chart.ax.get_title() == "Second (2003-2009)"
     assert chart.legend.get_texts()[-1].get_text() == "focus actor: c"
     assert chart.nodes.get_sizes().tolist() == [260, 260, 520, 260]
-    assert "Focus actor c (ringed, in bold): cooperative with b (2); neutral with d (1); " \
+    assert "Focus actor c (yellow, ringed, in bold): cooperative with b (2); neutral with d (1); " \
            "hostile with a (3)." in chart.description
 
 

@@ -75,6 +75,6 @@ def test_changing_the_focus_actor_moves_the_highlight_and_the_table(case, explor
         [case.actors.loc[other, "x"], case.actors.loc[other, "y"]]]
     assert explorer.chart.labels[other].get_fontweight() == "bold"
     assert explorer.chart.labels[case.focus_actor].get_fontweight() == "normal"
-    assert f"Focus actor {name} (ringed, in bold)" in explorer.description_html.value
+    assert f"Focus actor {name} (yellow, ringed, in bold)" in explorer.description_html.value
     assert f"<b>{name}</b>'s ties in this period" in explorer.ties_html.value
     assert explorer.ties_html.value.count("<tr>") == len(case.actors) - 1 + 1  # and the header row

@@ -11,8 +11,9 @@
 
 The four kinds of tie differ in line style *and* in Okabe-Ito colour (cooperative solid
 blue, mixed dash-dot reddish purple, neutral dotted grey, hostile dashed vermilion); line
-width shows strength; the focus actor (the case's ``focus_actor``) is drawn larger, ringed
-and in bold. Every chart comes with a description made from the same data, and its table.
+width shows strength; the focus actor (the case's ``focus_actor``) is drawn larger, in
+yellow, ringed and in bold. Every chart comes with a description made from the same data,
+and its table.
 """
 
 from __future__ import annotations
@@ -278,7 +279,7 @@ def describe_network(graph: nx.Graph, heading: str, focus_actor: str | None = No
     to 3 (strong).
     Strongest cooperative ties (3): a – b.
     Strongest hostile ties (2): a – c.
-    Focus actor a (ringed, in bold): cooperative with b (3); hostile with c (2).
+    Focus actor a (yellow, ringed, in bold): cooperative with b (3); hostile with c (2).
     """
     counts = {sign: 0 for sign in net.SIGNS}
     for _, _, data in graph.edges(data=True):
@@ -305,7 +306,7 @@ def describe_network(graph: nx.Graph, heading: str, focus_actor: str | None = No
                         for other, d in graph[focus_actor].items() if d["sign"] == sign]
             if partners:
                 parts.append(f"{sign} with {_list(partners)}")
-        text += (f" Focus actor {net.short_name(graph, focus_actor)} (ringed, in bold): "
+        text += (f" Focus actor {net.short_name(graph, focus_actor)} (yellow, ringed, in bold): "
                  f"{'; '.join(parts) or 'no ties'}.")
     return text
 
@@ -423,7 +424,7 @@ def describe_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
     parts = [f"{period}: " + ", ".join(f"{int(row[s])} {s}" for s in net.SIGNS)
              for period, row in table.iterrows()]
     focus = (f" The focus actor, {net.short_name(next(iter(graphs.values())), focus_actor)}, "
-             "is ringed and in bold." if focus_actor in next(iter(graphs.values())).nodes
+             "is yellow, ringed and in bold." if focus_actor in next(iter(graphs.values())).nodes
              else "")
     text = (f"{len(graphs)} network charts, one per period in time order, with every actor "
             f"in the same place in each, so that a change of line is a change of tie.{focus} "
