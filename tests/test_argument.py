@@ -160,12 +160,13 @@ def test_argument_map_description_lists_every_chain(argument):
     text = chart.description
     assert text.startswith("Argument map in three columns: 3 supporting claims (left) -> "
                            "3 factors (middle) -> 1 conclusion (right).")
-    assert ("Peace on the peninsula [¶2], stated by c01 (inference, accurate), backed by c02 "
-            "(fact, unverified), c18 (inference, accurate).") in text
+    assert ("Peace on the peninsula [¶2], stated by c01 (inference, accurate, the course's "
+            "reading), backed by c02 (fact, unverified), c18 (inference, accurate).") in text
     assert ("Nonproliferation [¶5] (the course's addition, not one of the article's), stated "
-            "by c16 (inference, disputed), backed by no claim.") in text
-    assert ('Every factor leads to the conclusion: c26 [¶8] "coordination is slender" '
-            "(prediction, borne out).") in text
+            "by c16 (inference, disputed, the course's reading), backed by no claim.") in text
+    assert ("Every factor leads (Nonproliferation, the course's addition, by a dashed arrow) "
+            'to the conclusion: c26 [¶8] "coordination is slender" (prediction, borne out).'
+            ) in text
     assert text.endswith("Left out of the map as context: c10.")
 
 

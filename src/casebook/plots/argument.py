@@ -230,9 +230,13 @@ def describe_argument_map(claims: pd.DataFrame, chains: pd.DataFrame) -> str:
     The factor leads to the conclusion: c3 [¶8] "c" (prediction, borne out).
     Left out of the map as context: c4.
     """  # noqa: E501 - the doctest shows the whole description
+    def verdict(row: pd.Series) -> str:
+        # The boxes say "(course's reading)" and have dashed edges; the words say it too.
+        reading = ", the course's reading" if row.get("verdict_basis") == "course_reading" else ""
+        return f"{row['kind']}, {row['verdict'].replace('_', ' ')}{reading}"
+
     def claim(i: str) -> str:
-        row = claims.loc[i]
-        return f"{i.split('_')[0]} ({row['kind']}, {row['verdict'].replace('_', ' ')})"
+        return f"{i.split('_')[0]} ({verdict(claims.loc[i])})"
 
     supports = {c for ids in chains["backed_by"] for c in ids}
     conclusions = claims_with_role(claims, "conclusion")
@@ -248,14 +252,21 @@ def describe_argument_map(claims: pd.DataFrame, chains: pd.DataFrame) -> str:
                   if row["backed_by"] else ", backed by no claim")
         parts.append(f"{row['label']} [¶{row['paragraph']}]{whose}{stated}{backed}.")
     lead = "The factor leads" if len(chains) == 1 else "Every factor leads"
+    added = chains[~chains["article's"]]
+    if len(added):
+        lead += (f" ({_listed(added['short_label'].tolist())}, the course's addition, by a dashed "
+                 "arrow)")
     parts.append(f"{lead} to the conclusion{'s' * (len(conclusions) != 1)}: " + "; ".join(
-        f"{i.split('_')[0]} [¶{int(r['paragraph'])}] \"{r['quote']}\" "
-        f"({r['kind']}, {r['verdict'].replace('_', ' ')})"
+        f"{i.split('_')[0]} [¶{int(r['paragraph'])}] \"{r['quote']}\" ({verdict(r)})"
         for i, r in conclusions.iterrows()) + ".")
     if len(context):
         parts.append("Left out of the map as context: "
                      + ", ".join(i.split("_")[0] for i in context.index) + ".")
     return " ".join(parts)
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _count(n: int, noun: str) -> str:
