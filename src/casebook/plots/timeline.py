@@ -147,7 +147,17 @@ def keep_years(artists: dict[tuple[str, str], object], first_year: int,
 def show_only(artists: dict[tuple[str, str], object], lanes: list[str],
               hindsight: bool) -> None:
     """Show the markers of the lanes given (labels) and, if ``hindsight``, the events after
-    the article; hide the rest."""
+    the article; hide the rest.
+
+    >>> ax = Figure().add_subplot()
+    >>> frame = pd.DataFrame({"date": [PartialDate(2017, 9, 3), PartialDate(2017, 11, 29)],
+    ...                       "lane": [LANES[0].label] * 2, "category": ["nuclear test"] * 2,
+    ...                       "when": [BEFORE, AFTER]})
+    >>> artists = draw_timeline(ax, frame, PartialDate(2017, 10, 13))
+    >>> show_only(artists, [LANES[0].label], hindsight=False)
+    >>> {when: c.get_visible() for (_, when), c in artists.items()}
+    {'before the article': True, 'after the article': False}
+    """
     shown = {c for lane in LANES if lane.label in lanes for c in lane.categories}
     for (category, when), collection in artists.items():
         collection.set_visible(category in shown and (hindsight or when == BEFORE))
@@ -155,7 +165,11 @@ def show_only(artists: dict[tuple[str, str], object], lanes: list[str],
 
 def legend_handles(table: pd.DataFrame) -> list:
     """One legend entry per category in the table (marker and colour), then one for the
-    hatched time after the article."""
+    hatched time after the article.
+
+    >>> [h.get_label() for h in legend_handles(pd.DataFrame({"category": ["economy"]}))]
+    ['economy', 'hollow: after the article', 'after the article']
+    """
     handles = []
     for lane in LANES:
         for category in lane.categories:

@@ -67,13 +67,25 @@ def marked_paragraph(number: int, text: str, quotes: dict[str, str]) -> str:
 
 
 def article_html(paragraphs: dict[int, str], claims: pd.DataFrame) -> str:
-    """The whole article: each paragraph numbered, with its claims marked."""
+    """The whole article: each paragraph numbered, with its claims marked.
+
+    >>> claims = pd.DataFrame({"paragraph": [2], "quote": ["vital"]}, index=["c01_peace"])
+    >>> print(article_html({1: "Opening.", 2: "Peace is vital."}, claims))
+    <p><b>[¶1]</b> Opening.</p>
+    <p><b>[¶2]</b> Peace is <mark style="background:#fbe3b0;padding:0 1px">vital</mark><sup>[c01]</sup>.</p>
+    """  # noqa: E501 - the doctest shows whole lines
     return "\n".join(marked_paragraph(n, text, _quotes_of(claims, n))
                      for n, text in sorted(paragraphs.items()))
 
 
 def article_text(paragraphs: dict[int, str]) -> str:
-    """The article as plain numbered paragraphs, for text-only readers."""
+    """The article as plain numbered paragraphs, for text-only readers.
+
+    >>> print(article_text({2: "Second.", 1: "First."}))
+    [¶1] First.
+    <BLANKLINE>
+    [¶2] Second.
+    """
     return "\n\n".join(f"[¶{n}] {text}" for n, text in sorted(paragraphs.items()))
 
 

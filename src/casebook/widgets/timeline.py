@@ -62,7 +62,11 @@ def shown_events(table: pd.DataFrame, window: tuple[int, int], lanes: list[str],
 
 
 def events_html(shown: pd.DataFrame) -> str:
-    """The table of the events in view, in a box that scrolls when it is long."""
+    """The table of the events in view, in a box that scrolls when it is long.
+
+    >>> events_html(pd.DataFrame(columns=TABLE_COLUMNS))
+    '<p>No event of the timeline matches these choices.</p>'
+    """
     if shown.empty:
         return "<p>No event of the timeline matches these choices.</p>"
     heading = f"<p><b>{len(shown)} event{'s' * (len(shown) != 1)}</b> in view</p>"
