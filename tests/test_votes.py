@@ -27,6 +27,7 @@ def small_votes() -> pd.DataFrame:
         "russia_vote": ["yes", "yes", "not_voted", "veto"],
         "china_vote": ["yes", "abstain", "not_voted", "abstain"],
         "source_id": ["r1", "r2", "h", "p"],
+        "concession": ["wording_softened", "exemption_added", None, None],
         "note": ["Chapter VII wording dropped.", "Exempts coal via Rajin.", "", "Alone."],
     }, index=pd.Index(["v1", "v2", "v3", "v4"], name="vote_id"))
 
@@ -58,22 +59,24 @@ def test_a_date_known_only_to_the_month_of_the_article_is_not_hindsight():
     assert not votes.is_hindsight(D("2017-10-13"), ARTICLE)
 
 
-def test_softened_finds_dropped_measures_and_exemptions_but_not_drafts():
+def test_softened_lists_the_coded_concessions_of_resolutions_russia_voted_for():
     table = votes.softened(small_votes())
     assert table["resolution"].to_list() == ["1695", "2270"]
+    assert table["concession"].to_list() == ["wording softened", "exemption added"]
     assert table["what the record says"].iloc[1] == "Exempts coal via Rajin."
 
 
-def test_softened_reads_whole_words_of_the_note_for_resolutions_russia_voted_for():
+def test_softened_reads_the_concession_column_not_the_words_of_the_note():
     table = small_votes().assign(
-        subject=["Coal ban with livelihood exemption", "Arms", "Relief", "Panel"],
-        note=["Adopted 15-0.", "Text undropped in committee.", "Dropped.", "Measure dropped."],
+        note=["Nothing was dropped.", "Adopted 15-0.", "Dropped.", "Measure dropped."],
+        concession=["none", "measure_dropped", None, "measure_dropped"],
         russia_vote=["yes", "yes", "not_voted", "abstain"],
-        resolution=["1718", "2087", None, "2400"])
-    # The subject's own exemption is a measure, not a price; 'undropped' is not the word;
-    # the draft has no number; Russia did not vote for 2400.
-    assert votes.softened(table).empty
-    assert votes.softened(table.assign(russia_vote="yes"))["resolution"].to_list() == ["2400"]
+        resolution=["1718", "2375", None, "2400"])
+    # 1718 says "dropped" but codes no concession; the draft has no number; Russia did not
+    # vote for 2400.
+    assert votes.softened(table)["resolution"].to_list() == ["2375"]
+    assert votes.softened(table.assign(russia_vote="yes"))["resolution"].to_list() == [
+        "2375", "2400"]
 
 
 def test_vote_notes_names_drafts_as_the_record_does():
@@ -209,7 +212,8 @@ def test_softened_feedback():
         "Not quite: 1695 is right, but 1 more is missing. Read the notes for a measure dropped "
         "or an exemption.")
     with_1718 = pd.concat([small_votes(), small_votes().iloc[[0]].assign(
-        resolution="1718", note="Adopted 15-0.").rename(index={"v1": "v5"})])
+        resolution="1718", note="Adopted 15-0.", concession="none").rename(
+        index={"v1": "v5"})])
     assert check([1695, 2270, 1718], with_1718) == (
         "Not quite: the notes record no dropped measure or exemption for 1718.")
     assert check([1695, 2270, 1234, 9999], small_votes()) == (

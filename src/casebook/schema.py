@@ -177,6 +177,7 @@ HINDSIGHT_RATINGS = ("undercut", "mixed", "supported")  # lowest to highest
 OBSERVED = ("supported", "mixed", "opposed")
 VOTES = ("yes", "no", "abstain", "veto", "not_voted")
 OUTCOMES = ("adopted", "vetoed", "not_put_to_vote")
+CONCESSIONS = ("none", "wording_softened", "measure_dropped", "exemption_added")
 SIGNS = ("cooperative", "mixed", "neutral", "hostile")
 CONFIDENCE = ("L", "M", "H")  # lowest to highest
 RATINGS = ("II", "I", "N", "C", "CC")  # very inconsistent to very consistent
@@ -422,7 +423,11 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     ),
     Table(
         "un_votes", "one UN Security Council vote or draft on North Korea", "sourced fact",
-        "One row is one UN Security Council decision or draft on North Korea.",
+        "One row is one UN Security Council decision or draft on North Korea: the "
+        "resolutions that answered a test or launch, and the drafts and vetoes after them. The "
+        "yearly renewals of the sanctions Panel of Experts' mandate (Res. 1928 of 2010 to Res. "
+        "2680 of 2023, each adopted unanimously) are left out, except the renewal Russia "
+        "vetoed in 2024.",
         (
             _id("vote_id", "short name"),
             Column("resolution", TEXT, "resolution number; blank for drafts vetoed or never "
@@ -440,6 +445,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _choice("russia_vote", VOTES, "Russia's vote (`veto` = a permanent member's vote "
                     "against)"),
             _choice("china_vote", VOTES, "China's vote"),
+            Column("concession", CHOICE, "what the adopted text gave up to win votes, where the "
+                   "record shows it: `wording_softened`, `measure_dropped` (from the draft), "
+                   "`exemption_added`, or `none`; blank for drafts (course's reading of the "
+                   "record, which `note` gives)", required=False, choices=CONCESSIONS),
             _choice("confidence", CONFIDENCE, "how well the row is established", ordered=True),
             _source(),
             Column("note", TEXT, "extra detail", required=False),

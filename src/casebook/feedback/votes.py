@@ -123,11 +123,13 @@ def _resolution_numbers(answer) -> set[str] | None:
 
 def check_softened(answer, un_votes: pd.DataFrame) -> str:
     """Feedback on "which resolutions were softened to win Russia's vote, as the notes say?";
-    the answer key is ``model.votes.softened`` of the same ``un_votes``.
+    the answer key is ``model.votes.softened`` of the same ``un_votes`` (its ``concession``
+    column, which the notes explain).
 
     >>> un_votes = pd.DataFrame({"resolution": ["1695", "1718", "2270"],
     ...     "date": ["2006-07-15", "2006-10-14", "2016-03-02"], "russia_vote": ["yes"] * 3,
     ...     "subject": ["Launches", "Test", "Test"],
+    ...     "concession": ["wording_softened", "none", "exemption_added"],
     ...     "note": ["Wording dropped.", "15-0.", "Exempts coal."]})
     >>> check_softened([2270, "1695"], un_votes)
     'Right: Res. 1695 and 2270 were softened before Russia voted for them, as their notes say.'

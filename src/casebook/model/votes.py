@@ -14,7 +14,6 @@ after the article is hindsight: a reader of the article could not know it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pandas as pd
 
@@ -30,12 +29,9 @@ VOTE_WORDS = {"yes": "yes", "no": "no", "abstain": "abstained", "veto": "veto",
 AGAINST = ("no", "veto")
 OUTCOME_WORDS = {"adopted": "adopted", "vetoed": "vetoed",
                  "not_put_to_vote": "never put to a vote"}
-# un_votes.csv has no column for a concession, so the notes carry it in words: a measure
-# "dropped" from the draft, or an exemption written in ("exempts"). Whole words only, and
-# only in the note: the subject lists a resolution's own measures ("coal ban with livelihood
-# exemption"), which are no concession. Fragile by nature: a note that said "nothing was
-# dropped" would count. A schema column (see ``softened``) would replace the word search.
-SOFTENING_PATTERN = re.compile(r"\b(dropped|exempts?|exempted|exemption)\b", re.IGNORECASE)
+# What each coded concession of un_votes.csv means in words (``none`` is not one).
+CONCESSION_WORDS = {"wording_softened": "wording softened", "measure_dropped": "measure dropped",
+                    "exemption_added": "exemption added"}
 
 
 def is_hindsight(date: PartialDate, article_date: PartialDate) -> bool:
@@ -143,28 +139,26 @@ def first_vote_against(record: pd.DataFrame) -> pd.Series | None:
 
 
 def softened(un_votes: pd.DataFrame) -> pd.DataFrame:
-    """The adopted resolutions Russia voted for whose note records a measure dropped from the
-    draft or an exemption written in (``SOFTENING_PATTERN``): where a yes vote came with a
-    price. In date order.
-
-    The search reads the course's words, not a coded fact: a column of un_votes.csv naming
-    the concession (none, measure dropped, wording softened, exemption added) would make it
-    exact.
+    """The adopted resolutions Russia voted for whose text gave something up to win votes (the
+    ``concession`` column: wording softened, a measure dropped, an exemption added): where a
+    yes vote came with a price. In date order, with the note that gives the record.
 
     >>> votes = pd.DataFrame({"resolution": ["1", "2", "3", None],
-    ...     "date": ["d1", "d2", "d3", "d4"], "russia_vote": ["yes", "yes", "yes", "veto"],
-    ...     "subject": ["Coal ban", "Ban with livelihood exemption", "Arms", "Draft"],
-    ...     "note": ["Exempts coal via a port.", "15-0.", "Embargo dropped.", "Dropped."]})
-    >>> softened(votes)["resolution"].to_list()
-    ['1', '3']
+    ...     "date": ["d1", "d2", "d3", "d4"], "russia_vote": ["yes", "yes", "abstain", "veto"],
+    ...     "subject": ["Coal ban", "Arms", "Oil cap", "Draft"],
+    ...     "concession": ["exemption_added", "none", "measure_dropped", None],
+    ...     "note": ["Exempts coal via a port.", "15-0.", "Embargo dropped.", "Vetoed."]})
+    >>> softened(votes)[["resolution", "concession"]].values.tolist()
+    [['1', 'exemption added']]
     """
-    found = un_votes["note"].fillna("").map(lambda note: bool(SOFTENING_PATTERN.search(note)))
+    coded = un_votes["concession"].isin(list(CONCESSION_WORDS))
     is_resolution = un_votes["resolution"].map(lambda r: isinstance(r, str) and r.strip() != "")
-    chosen = un_votes[found & is_resolution & (un_votes["russia_vote"] == "yes")]
+    chosen = un_votes[coded & is_resolution & (un_votes["russia_vote"] == "yes")]
     chosen = chosen.sort_values("date", kind="stable")
     return pd.DataFrame({"resolution": chosen["resolution"].to_list(),
                          "date": chosen["date"].to_list(),
                          "subject": chosen["subject"].to_list(),
+                         "concession": [CONCESSION_WORDS[c] for c in chosen["concession"]],
                          "what the record says": chosen["note"].to_list()})
 
 
