@@ -22,9 +22,10 @@ The format (version 1), one JSON object::
 - ``method``: how it was made: ``sliders``, ``pairwise`` (AHP judgements) or
   ``preset:<preset_id>``.
 - ``weights``: one number from 0 to 10 for every factor id of the case, at least one above 0.
-  This is what is read back.
-- ``case``, ``scale``, ``shares`` (the normalised weights) and ``note`` are for people
-  reading the file; loading ignores them.
+  Loading puts these on the sliders, with ``name`` and ``method``.
+- ``note`` (optional text) is kept when read. ``case``, ``scale`` and ``shares`` (the
+  normalised weights) are for people reading the file; loading ignores them, so a file
+  whose shares were edited by hand still loads the weights it holds.
 
 Loading checks everything and, on any problem, raises ``WeightsFileError`` listing each one
 with the file, the key, the value and what was expected; nothing is changed. Saving never
