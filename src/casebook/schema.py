@@ -322,7 +322,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table(
         "presets", "one named set of weights (a reading of Russia's motives)", "sourced reading",
         "One row is one named reading of Russia's motives (the article's, or another "
-        "scholar's), which the weighting widget can load.",
+        "scholar's), which the weighting widget can load. Weights `from_texts` follow one "
+        "scale: 9-10 = called vital or first; 7-8 = a named driver; 4-6 = a named secondary "
+        "aim or means; 1-3 = named but played down; 0 = not used by the text, so the reading "
+        "does not rely on it (students can test adding it).",
         (
             _id("preset_id"),
             Column("label", TEXT, "name shown in the widget"),
