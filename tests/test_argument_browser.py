@@ -3,6 +3,7 @@ paragraph reader shows its default paragraph and claims, not a Python repr; afte
 moving the slider with the keyboard shows the next paragraph's claims. Fixtures and the skip
 rule are in conftest.py."""
 
+from casebook.model.argument import claim_label
 from conftest import needs_browser, run_all
 
 pytestmark = needs_browser
@@ -39,5 +40,5 @@ def test_moving_the_reader_shows_the_next_paragraphs_claims(page, lab, case, tmp
              ".some(e => e.textContent.includes(text))")
     page.wait_for_function(shows, arg=f"{len(mine)} claims of paragraph {number}",
                            timeout=15_000)
-    page.wait_for_function(shows, arg=mine.index[0], timeout=15_000)
+    page.wait_for_function(shows, arg=claim_label(mine.index[0]), timeout=15_000)
     page.screenshot(path=str(tmp_path / "02_reader.png"), full_page=False)
