@@ -43,9 +43,9 @@ class Article:
         """Author, "Title", Publisher, date.
 
         >>> Article("a", "T", "A. B.", "P", PartialDate(2017, 10, 13), "u", "f").citation()
-        'A. B., "T", P, 2017-10-13.'
+        'A. B., "T", P, 13 October 2017.'
         """
-        return f'{self.author}, "{self.title}", {self.publisher}, {self.date}.'
+        return f'{self.author}, "{self.title}", {self.publisher}, {self.date.spelled()}.'
 
 
 @dataclass(frozen=True, eq=False)

@@ -69,6 +69,18 @@ class PartialDate:
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
+    def spelled(self) -> str:
+        """The date as a reader writes it, at its own precision.
+
+        >>> PartialDate.parse("2017-10-13").spelled(), PartialDate.parse("2014-07").spelled()
+        ('13 October 2017', 'July 2014')
+        """
+        if self.day:
+            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+        if self.month:
+            return f"{calendar.month_name[self.month]} {self.year}"
+        return str(self.year)
+
     def _order(self) -> tuple[dt.date, dt.date]:
         return (self.first_day, self.last_day)
 

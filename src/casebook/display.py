@@ -30,7 +30,7 @@ _NOWRAP = "white-space:nowrap;"
 
 
 def _is_date_like(name: str) -> bool:
-    return "date" in name.lower() or name.lower() in ("year", "when")
+    return "date" in name.lower() or name.lower() == "year"
 
 
 def table_html(frame: pd.DataFrame, index: bool = False, max_rows: int | None = None,
