@@ -30,6 +30,40 @@ def as_whole_number(answer) -> int | None:
         return None
 
 
+def whole_number_answer(answer, example: int = 3) -> tuple[int | None, str | None]:
+    """(the answer as a whole number, None), or (None, the feedback sentence for an answer
+    that is missing or not a whole number).
+
+    >>> whole_number_answer(np.int64(4))
+    (4, None)
+    >>> whole_number_answer("4")[1]
+    "Not quite: give a whole number, without quotes or a decimal point, like 3 (you gave '4')."
+    """
+    if answer is None:
+        return None, f"Replace None with a number, for example {example}, then run the cell again."
+    number = as_whole_number(answer)
+    if number is None:
+        return None, ("Not quite: give a whole number, without quotes or a decimal point, like "
+                      f"{example} (you gave {answer!r}).")
+    return number, None
+
+
+def year_answer(answer, example: int = 2006) -> tuple[int | None, str | None]:
+    """(the answer as a year, None), or (None, the feedback sentence for an answer that is
+    missing or not a whole number).
+
+    >>> year_answer(None)[1]
+    'Replace None with a year, for example 2006, then run the cell again.'
+    """
+    if answer is None:
+        return None, f"Replace None with a year, for example {example}, then run the cell again."
+    year = as_whole_number(answer)
+    if year is None:
+        return None, ("Give the year as a whole number, without quotes or a decimal point, like "
+                      f"{example} (you gave {answer!r}).")
+    return year, None
+
+
 def check_busiest_year(answer, counts: pd.Series, excluding: int | None = None) -> str:
     """Feedback on "which year has the most events in the timeline?", leaving out the
     year ``excluding`` (the highlighted one) when it is given.

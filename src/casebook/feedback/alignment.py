@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..model.alignment import BASIS_WORDS, inconsistent
-from . import as_whole_number
+from . import as_whole_number, whole_number_answer
 
 
 def _names(labels: Iterable[str]) -> str:
@@ -79,12 +79,9 @@ def check_inconsistent_count(answer, rated: pd.DataFrame) -> str:
     >>> check_inconsistent_count(1, rated)
     "Not quite: 1 counts only the 'very inconsistent' (II); the 'inconsistent' (I) count too."
     """  # noqa: E501
-    if answer is None:
-        return "Replace None with a number, for example 3, then run the cell again."
-    number = as_whole_number(answer)
-    if number is None:
-        return ("Not quite: give a whole number, without quotes or a decimal point, like 3 "
-                f"(you gave {answer!r}).")
+    number, message = whole_number_answer(answer)
+    if message:
+        return message
     against = inconsistent(rated)
     expected = len(against)
     if number == expected:

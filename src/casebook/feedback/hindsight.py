@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model.hindsight import reversed_claims, verdict_time
-from . import as_whole_number
+from . import as_whole_number, year_answer
 
 
 def check_busiest_hindsight_year(answer, counts: pd.Series) -> str:
@@ -19,12 +19,9 @@ def check_busiest_hindsight_year(answer, counts: pd.Series) -> str:
     >>> check_busiest_hindsight_year(2017, counts)
     'Not quite: 2017 has 2 of the events the ratings name, but another year has 7. Look for the tallest bar.'
     """  # noqa: E501
-    if answer is None:
-        return "Replace None with a year, for example 2006, then run the cell again."
-    year = as_whole_number(answer)
-    if year is None:
-        return ("Give the year as a whole number, without quotes or a decimal point, like 2006 "
-                f"(you gave {answer!r}).")
+    year, message = year_answer(answer)
+    if message:
+        return message
     top = int(counts.max())
     busiest = [int(y) for y in counts.index[counts == top]]
     if year in busiest:

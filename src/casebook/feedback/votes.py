@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..model.votes import AFTER, BEFORE, VOTE_WORDS, first_vote_against, softened
-from . import as_whole_number
+from . import as_whole_number, whole_number_answer, year_answer
 
 
 def _plural(n: int, word: str) -> str:
@@ -27,12 +27,9 @@ def check_yes_votes_before_article(answer, record: pd.DataFrame, article_date) -
     >>> print(check_yes_votes_before_article(3, record, D.parse("2017-10-13")))
     Not quite: 3 also counts Res. 3 of 2017-12-22, after the article appeared on 2017-10-13: a reader then could not know it. Count only the columns left of the dashed line.
     """  # noqa: E501
-    if answer is None:
-        return "Replace None with a number, for example 3, then run the cell again."
-    number = as_whole_number(answer)
-    if number is None:
-        return ("Not quite: give a whole number, without quotes or a decimal point, like 3 "
-                f"(you gave {answer!r}).")
+    number, message = whole_number_answer(answer)
+    if message:
+        return message
     before = record[record["when"] == BEFORE]
     yes_before = before[before["Russia"] == VOTE_WORDS["yes"]]
     expected = len(yes_before)
@@ -73,12 +70,9 @@ def check_first_vote_against(answer, record: pd.DataFrame) -> str:
     >>> print(check_first_vote_against(2019, record))
     Not quite: the 2019 draft (Relief) was never put to a vote, so Russia cast no vote against it. Look for the first 'veto' or 'no' marker in Russia's row.
     """  # noqa: E501
-    if answer is None:
-        return "Replace None with a year, for example 2006, then run the cell again."
-    year = as_whole_number(answer)
-    if year is None:
-        return ("Give the year as a whole number, without quotes or a decimal point, like 2006 "
-                f"(you gave {answer!r}).")
+    year, message = year_answer(answer)
+    if message:
+        return message
     first = first_vote_against(record)
     years = record["date"].map(lambda d: d.year)
     if first is not None and year == first["date"].year:
