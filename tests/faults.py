@@ -184,6 +184,11 @@ FAULTS: tuple[Fault, ...] = (
         "actor_a ({actor_a}).",
         "relations.csv, column 'actor_a + actor_b': no row for {actor_a} / {actor_b} in "
         "{period_id}; expected a row for every two ids of actors.csv in every period_id.")),
+    Fault("hindsight_resting_on_a_known_event", "hindsight.csv", row=2,
+          cells={"event_ids": "treaty_2000"}, expected=(
+              "hindsight.csv, row 2, column 'event_ids': 'treaty_2000', dated 2000-02-09, which "
+              "a reader of the article could know (or may have known); expected only rows of "
+              "events.csv dated after the article (2017-10-13).",)),
     Fault("quote_not_in_paragraph", "factors.csv", row=2,
           cells={"paragraph": "2", "quote": "Russia fought five wars over Korea"}, expected=(
               "factors.csv, row 2, column 'quote': 'Russia fought five wars over Korea', which "

@@ -11,6 +11,7 @@ from casebook.rules import (
     NotBefore,
     PairGrid,
     QuoteInParagraph,
+    RefsAfterArticle,
     Rows,
     SomePositive,
     SumEquals,
@@ -125,3 +126,12 @@ def test_every_declared_rule_names_columns_of_its_table():
         for rule in table.rules:
             assert set(rule.columns()) <= set(table.column_names)
             assert set(rule.tables()) <= set(schema.TABLES)
+
+
+def test_refs_after_article_accept_only_later_rows_and_count_a_same_month_date_as_known():
+    context = Context(article_date=date("2017-10-13"), dates={"events": {
+        "later": date("2017-11-29"), "before": date("2017-07-04"), "month": date("2017-10")}})
+    rows = Rows("hindsight.csv", {2: {"event_ids": ("later", "before")},
+                                  3: {"event_ids": ("month",)}, 4: {"event_ids": None}})
+    problems = RefsAfterArticle("event_ids", "events").check(rows, context)
+    assert [(p.row, p.value) for p in problems] == [(2, "before"), (3, "month")]

@@ -91,7 +91,8 @@ class _Loader:
         # guessing its ids would bury them under follow-on "unknown id" lines.
         ids = {name: table_ids(schema.TABLES[name], rows) for name, rows in typed.items()
                if len(schema.TABLES[name].key) == 1}
-        context = Context(ids, paragraphs)
+        context = Context(ids, paragraphs, metadata.get(("article", "date")),
+                          _dates(typed))
         for name, rows in typed.items():
             table = schema.TABLES[name]
             self.problems += check_references(table, table.file, rows, ids)
@@ -236,3 +237,14 @@ class _Loader:
         self.problems += problems
         self.reported[table.name] = {(p.row, p.column) for p in problems}
         return typed
+
+
+def _dates(typed: dict[str, dict[int, dict]]) -> dict[str, dict[str, PartialDate]]:
+    """id -> date of every single-key table with a date column (a bad date left out)."""
+    found = {}
+    for name, rows in typed.items():
+        table = schema.TABLES[name]
+        if len(table.key) == 1 and "date" in table.column_names:
+            found[name] = {v[table.key[0]]: v["date"] for v in rows.values()
+                           if v[table.key[0]] is not None and v["date"] is not None}
+    return found

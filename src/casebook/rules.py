@@ -42,6 +42,10 @@ class Context:
 
     ids: dict[str, list[str]] = field(default_factory=dict)
     paragraphs: dict[int, str] = field(default_factory=dict)
+    # The article's date, and the date of each dated row (table -> id -> date), for rules
+    # that keep hindsight apart from what a reader of the article could know.
+    article_date: PartialDate | None = None
+    dates: dict[str, dict[str, PartialDate]] = field(default_factory=dict)
 
 
 class Rule:
@@ -260,6 +264,41 @@ class SomePositive(Rule):
         return [Problem(rows.file, None, self.column, f"0 for every {self.per.removesuffix('_id')}",
                         f"at least one {self.column} above 0 for {self.per} {key!r}")
                 for key, found in values.items() if not any(x > 0 for x in found)]
+
+
+@dataclass(frozen=True)
+class RefsAfterArticle(Rule):
+    """Every row that ``column`` names in ``table`` is dated after the article: what a
+    hindsight rating rests on must be something a reader of the article could not know.
+    A date known only to the article's month or year is not after it."""
+
+    column: str
+    table: str
+
+    def columns(self):
+        return (self.column,)
+
+    def tables(self):
+        return (self.table,)
+
+    def describe(self):
+        return f"every row of {self.table}.csv named in {self.column} dated after the article"
+
+    def check(self, rows, context):
+        dates, published = context.dates.get(self.table), context.article_date
+        if dates is None or published is None:
+            return []
+        problems = []
+        for row, v in rows.rows.items():
+            for ref in v[self.column] or ():
+                date = dates.get(ref)
+                if date is not None and date.first_day <= published.last_day:
+                    problems.append(Problem(
+                        rows.file, row, self.column, ref,
+                        f"only rows of {self.table}.csv dated after the article ({published})",
+                        found=f"{ref!r}, dated {date}, which a reader of the article could "
+                              "know (or may have known)"))
+        return problems
 
 
 def normalise_quote(text: str) -> str:

@@ -21,6 +21,7 @@ from .rules import (
     NotBefore,
     PairGrid,
     QuoteInParagraph,
+    RefsAfterArticle,
     Rule,
     SomePositive,
     SumEquals,
@@ -422,6 +423,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _source(what="source of the main event the rating rests on"),
         ),
         key=("claim_id",),
+        rules=(RefsAfterArticle("event_ids", "events"),),
         optional=True,
     ),
     Table(

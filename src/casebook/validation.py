@@ -210,7 +210,9 @@ def validate_table(name: str, frame: pd.DataFrame, case: Case,
     ids = {n: list(case.tables[n].index) for n, t in schema.TABLES.items() if len(t.key) == 1}
     if len(table.key) == 1:
         ids[name] = table_ids(table, typed)
-    context = Context(ids, case.paragraphs)
+    dates = {n: dict(zip(case.tables[n].index, case.tables[n]["date"], strict=True))
+             for n, t in schema.TABLES.items() if len(t.key) == 1 and "date" in t.column_names}
+    context = Context(ids, case.paragraphs, case.article.date, dates)
     reported = {(p.row, p.column) for p in found}
     return (problems + found + check_references(table, file, typed, ids)
             + check_rules(table, file, typed, context, reported))
