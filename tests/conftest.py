@@ -112,6 +112,16 @@ def menu(page, menu_name: str, item: str) -> None:
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")).click()
 
 
+def open_unrun(page, lab, notebook: str) -> str:
+    """Open the notebook as stored, before any cell runs; return the text of its outputs
+    (what a reader sees first: the static views of widgets, not their Python repr)."""
+    page.goto(f"{lab}/lab/tree/notebooks/{notebook}?reset")
+    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
+    outputs = page.locator(".jp-OutputArea-output")
+    outputs.first.wait_for(timeout=30_000)
+    return " ".join(outputs.all_text_contents())
+
+
 def run_all(page, lab, notebook: str) -> None:
     """Open the notebook, clear its stored outputs, run every cell, wait until all ran."""
     page.goto(f"{lab}/lab/tree/notebooks/{notebook}?reset")

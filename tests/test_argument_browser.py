@@ -4,7 +4,7 @@ moving the slider with the keyboard shows the next paragraph's claims. Fixtures 
 rule are in conftest.py."""
 
 from casebook.model.argument import claim_label
-from conftest import needs_browser, run_all
+from conftest import needs_browser, open_unrun, run_all
 
 pytestmark = needs_browser
 
@@ -16,11 +16,7 @@ def first_paragraph_with_claims(case) -> int:
 
 
 def test_reader_opened_before_running_shows_its_default_paragraph(page, lab, case):
-    page.goto(f"{lab}/lab/tree/notebooks/{NOTEBOOK}?reset")
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    outputs = page.locator(".jp-OutputArea-output")
-    outputs.first.wait_for(timeout=30_000)
-    text = " ".join(outputs.all_text_contents())
+    text = open_unrun(page, lab, NOTEBOOK)
     number = first_paragraph_with_claims(case)
     assert f"Paragraph: {number} ({min(case.paragraphs)}-{max(case.paragraphs)})" in text
     assert "VBox(" not in text and "IntSlider(" not in text

@@ -8,7 +8,7 @@ tests are skipped, with the reason printed. The fixtures are in conftest.py.
 """
 
 from casebook import model
-from conftest import needs_browser, run_all
+from conftest import needs_browser, open_unrun, run_all
 
 pytestmark = needs_browser
 
@@ -40,11 +40,7 @@ def test_start_here_runs_in_jupyterlab_and_the_slider_changes_the_table(page, la
 def test_start_here_opened_before_running_shows_the_slider_default_view(page, lab, case,
                                                                         tmp_path):
     """Before any cell runs, the widget cell shows the default year's table, not a repr."""
-    page.goto(f"{lab}/lab/tree/notebooks/00_start_here.ipynb?reset")
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    outputs = page.locator(".jp-OutputArea-output")
-    outputs.first.wait_for(timeout=30_000)
-    text = " ".join(outputs.all_text_contents())
+    text = open_unrun(page, lab, "00_start_here.ipynb")
     year = case.article.year
     assert f"Year: {year}" in text
     assert "VBox(" not in text and "IntSlider(" not in text

@@ -8,7 +8,7 @@ fixtures are in conftest.py.
 """
 
 from casebook.model import weights as model
-from conftest import needs_browser, run_all
+from conftest import needs_browser, open_unrun, run_all
 
 pytestmark = needs_browser
 
@@ -53,11 +53,7 @@ def test_lesson_06_runs_and_a_slider_changes_the_figure_and_the_summary(page, la
 
 
 def test_lesson_06_opened_before_running_shows_the_default_weighting(page, lab, case):
-    page.goto(f"{lab}/lab/tree/notebooks/{NOTEBOOK}?reset")
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    outputs = page.locator(".jp-OutputArea-output")
-    outputs.first.wait_for(timeout=30_000)
-    text = " ".join(outputs.all_text_contents())
+    text = open_unrun(page, lab, NOTEBOOK)
     article = model.article_preset(case.presets, case.article.source_id)
     assert model.weigh(case, case.weight_matrix().loc[article]).sentence in text
     assert "VBox(" not in text and "FloatSlider(" not in text

@@ -4,7 +4,7 @@ a Python repr; after a run, clicking a rating and ticking the box updates the co
 the reference. Fixtures and the skip rule are in conftest.py."""
 
 from casebook.model import hindsight
-from conftest import needs_browser, run_all
+from conftest import needs_browser, open_unrun, run_all
 
 pytestmark = needs_browser
 
@@ -12,11 +12,7 @@ NOTEBOOK = "09_hindsight.ipynb"
 
 
 def test_hindsight_opened_before_running_shows_the_widget_default_state(page, lab, case):
-    page.goto(f"{lab}/lab/tree/notebooks/{NOTEBOOK}?reset")
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    outputs = page.locator(".jp-OutputArea-output")
-    outputs.first.wait_for(timeout=30_000)
-    text = " ".join(outputs.all_text_contents())
+    text = open_unrun(page, lab, NOTEBOOK)
     assert f"Rated 0 of {len(case.hindsight)} claims." in text
     assert "Rate each claim: not rated / undercut / mixed / supported." in text
     assert "VBox(" not in text and "ToggleButtons(" not in text

@@ -4,7 +4,7 @@ repr; after a run, ticking "Only what a reader ... could know" hides the later e
 the table. Fixtures and the skip rule are in conftest.py."""
 
 from casebook.model.timeline import case_timeline, known_on, period_years
-from conftest import needs_browser, run_all
+from conftest import needs_browser, open_unrun, run_all
 
 pytestmark = needs_browser
 
@@ -12,11 +12,7 @@ NOTEBOOK = "01_the_2017_crisis.ipynb"
 
 
 def test_timeline_opened_before_running_shows_the_explorer_default_view(page, lab, case):
-    page.goto(f"{lab}/lab/tree/notebooks/{NOTEBOOK}?reset")
-    page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
-    outputs = page.locator(".jp-OutputArea-output")
-    outputs.first.wait_for(timeout=30_000)
-    text = " ".join(outputs.all_text_contents())
+    text = open_unrun(page, lab, NOTEBOOK)
     period = case.periods.loc[case.default_period]
     first, last = period_years(case.periods, case.default_period)
     assert f"Years: {period['label']} ({first}-{last})" in text

@@ -19,14 +19,14 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from . import schema
 from .dates import PartialDate
 from .problems import Problem
 from .rules import Context, Rows
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from .case import Case
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -223,10 +223,10 @@ def cell_text(value) -> str:
 
     >>> cell_text(5.0), cell_text(0.25), cell_text(None), cell_text(("RUS", "PRK"))
     ('5', '0.25', '', 'RUS;PRK')
+    >>> cell_text(pd.NA), cell_text(pd.array([3], dtype="Int64")[0])
+    ('', '3')
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if type(value).__name__ == "NAType":
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, tuple):
         return ";".join(str(v) for v in value)

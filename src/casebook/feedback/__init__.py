@@ -4,6 +4,7 @@ sentence that says what is right, what is not, and where to look, not just pass 
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,26 @@ def as_whole_number(answer) -> int | None:
         return operator.index(answer)
     except TypeError:
         return None
+
+def actor_names(answer: Iterable, actors: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The answer's items as actors' short names (an item may be an id, written exactly, or
+    a short name in any case), and the items that name no actor.
+
+    >>> actors = pd.DataFrame({"short_name": ["Russia"]}, index=["RUS"])
+    >>> actor_names(["RUS", "russia", "Atlantis"], actors)
+    (['Russia', 'Russia'], ['Atlantis'])
+    """
+    by_name = {name.lower(): name for name in actors["short_name"]}
+    names, unknown = [], []
+    for item in answer:
+        text = str(item).strip()
+        if text in actors.index:
+            names.append(actors.loc[text, "short_name"])
+        elif text.lower() in by_name:
+            names.append(by_name[text.lower()])
+        else:
+            unknown.append(text)
+    return names, unknown
 
 
 def whole_number_answer(answer, example: int = 3) -> tuple[int | None, str | None]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..model.timeline import day_text
-from .timeline import _as_names
+from . import actor_names
 
 
 def _listed(names: list[str]) -> str:
@@ -34,7 +34,7 @@ def check_absent_actors(answer, talks: pd.DataFrame, actors: pd.DataFrame) -> st
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return (f"Not quite: give a list of actors in square brackets, e.g. [\"Japan\"] (you "
                 f"gave {answer!r}).")
-    names, unknown = _as_names(answer, actors)
+    names, unknown = actor_names(answer, actors)
     if unknown:
         return (f"Not quite: {', '.join(repr(u) for u in unknown)} names no actor of the case; "
                 f"its actors are {', '.join(actors['short_name'])}.")

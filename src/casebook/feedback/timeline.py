@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..dates import PartialDate
 from ..model.timeline import AFTER, BEFORE, day_text, days_before, year_span
-from . import as_whole_number
+from . import actor_names, as_whole_number
 
 
 def _span(table: pd.DataFrame) -> str:
@@ -119,19 +119,6 @@ def _day(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _as_names(answer: Iterable, actors: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The answer's items as actors' short names, and the items that name no actor."""
-    by_name = {name.lower(): name for name in actors["short_name"]}
-    names, unknown = [], []
-    for item in answer:
-        text = str(item).strip()
-        if text in actors.index:
-            names.append(actors.loc[text, "short_name"])
-        elif text.lower() in by_name:
-            names.append(by_name[text.lower()])
-        else:
-            unknown.append(text)
-    return names, unknown
 
 
 def check_top_actors(answer, counts: pd.Series, actors: pd.DataFrame, n: int = 2) -> str:
@@ -151,7 +138,7 @@ def check_top_actors(answer, counts: pd.Series, actors: pd.DataFrame, n: int = 2
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return (f"Not quite: give a list of {n} actors in square brackets, e.g. "
                 f"[\"Japan\", \"China\"] (you gave {answer!r}).")
-    names, unknown = _as_names(answer, actors)
+    names, unknown = actor_names(answer, actors)
     if unknown:
         return (f"Not quite: {', '.join(repr(u) for u in unknown)} names no actor of the case; "
                 f"its actors are {', '.join(actors['short_name'])}.")
