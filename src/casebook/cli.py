@@ -42,6 +42,40 @@ def refresh(paths: list[str], timeout: int) -> int:
     return refresh_notebooks([Path(p) for p in paths], timeout)
 
 
+def text(paths: list[str], stamp: bool) -> int:
+    """Check that the lessons' and the instructor notes' text agrees with the case (or, with
+    ``stamp``, record the current rows in their rests-on markers); return 0 if all agree."""
+    from .loader import load_case
+    from .problems import CaseDataError
+    from .text import check_notebook, check_notes, stamp_file, text_files
+
+    try:
+        case = load_case()
+    except CaseDataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    files = [Path(p) for p in paths] or text_files()
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        print(f"No such file: {', '.join(missing)}. Name lessons (.ipynb) or notes (.md).",
+              file=sys.stderr)
+        return 1
+    if stamp:
+        for file in files:
+            print(f"{file}: {stamp_file(file, case)} marker(s) stamped")
+        return 0
+    findings = []
+    for file in files:
+        findings += check_notebook(file, case) if file.suffix == ".ipynb" else \
+            check_notes(file, case)
+    for finding in findings:
+        print(finding)
+    print(f"{len(findings)} disagreement(s) between the text of {len(files)} file(s) and the "
+          f"case in {case.data_dir.name}/." if findings else
+          f"The text of {len(files)} file(s) agrees with the case in {case.data_dir.name}/.")
+    return 1 if findings else 0
+
+
 def dictionary(path: str | None, check_only: bool) -> int:
     """Rewrite the generated sections of the data dictionary from the schema (or, with
     ``check_only``, say whether they are current); return 0 if all is well."""
@@ -78,6 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
         "notebooks", nargs="*", help="notebooks to refresh (default: all in notebooks/)")
     refresh_parser.add_argument(
         "--timeout", type=int, default=600, help="seconds allowed per cell")
+    text_parser = commands.add_parser(
+        "text", help="check that the text of the lessons and instructor notes agrees with the "
+        "case data (exits 1 if not)")
+    text_parser.add_argument(
+        "files", nargs="*", help="lessons (.ipynb) or notes (.md) to check (default: all)")
+    text_parser.add_argument(
+        "--check", action="store_true", help="only check (the default; kept for scripts)")
+    text_parser.add_argument(
+        "--stamp", action="store_true",
+        help="record the current data rows in the files' rests-on markers, after revising "
+        "the text that rests on them")
     dictionary_parser = commands.add_parser(
         "dictionary", help="regenerate the column tables of the data dictionary "
         "(lessons_data/README.md) from the schema")
@@ -102,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.data_dir)
     if args.command == "refresh":
         return refresh(args.notebooks, args.timeout)
+    if args.command == "text":
+        return text(args.files, args.stamp)
     if args.command == "dictionary":
         return dictionary(args.readme, args.check)
     return check(args.test)
