@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from casebook.text import is_text_cell, template_of
+
 # -- Reading notebook code as Python -------------------------------------------------------
 
 # Cell magics whose body is still Python (``%%time`` times Python code); any other cell magic
@@ -281,13 +283,39 @@ def solution_blocks(markdown: str) -> list[tuple[str, str]]:
     return blocks
 
 
+def prose(cell: Mapping) -> str | None:
+    """What a reader reads in a cell: a markdown cell's source, or a text cell's template
+    (see casebook.text); None for other code cells.
+
+    >>> prose({"cell_type": "code", "metadata": {"tags": ["casebook-text"]},
+    ...        "source": 'say(facts, "{n} events")'})
+    '{n} events'
+    """
+    if cell["cell_type"] == "markdown":
+        return _text(cell)
+    if cell["cell_type"] == "code" and is_text_cell(cell):
+        try:
+            return template_of(_text(cell))
+        except ValueError:
+            return None
+    return None
+
+
+def code_of(cell: Mapping) -> str:
+    """A code cell's code, with a text cell's template (prose, not code) left out."""
+    if is_text_cell(cell):
+        return 'say(facts, "")'
+    return _text(cell)
+
+
 def solutions(notebook: Mapping) -> list[Solution]:
     """Every collapsed solution of a notebook, in reading order."""
     found = []
     for number, cell in enumerate(notebook["cells"], start=1):
-        if cell["cell_type"] == "markdown":
+        text = prose(cell)
+        if text is not None:
             found.extend(Solution(title, code, number)
-                         for title, code in solution_blocks(_text(cell)))
+                         for title, code in solution_blocks(text))
     return found
 
 
@@ -298,9 +326,10 @@ def lesson_code(notebook: Mapping) -> Iterator[tuple[str, str]]:
     for number, cell in enumerate(notebook["cells"], start=1):
         if cell["cell_type"] == "code":
             code_number += 1
-            yield f"code cell {code_number}", _text(cell)
-        elif cell["cell_type"] == "markdown":
-            for title, code in solution_blocks(_text(cell)):
+            yield f"code cell {code_number}", code_of(cell)
+        text = prose(cell)
+        if text is not None:
+            for title, code in solution_blocks(text):
                 yield f"the solution {title!r} in cell {number}", code
 
 
@@ -343,8 +372,9 @@ def runnable_lesson(notebook: Mapping, with_solutions: bool = True):
             code_number += 1
             run.cells.append(nbformat.v4.new_code_cell(
                 _text(cell), metadata={"casebook_code_cell": code_number}))
-        elif cell["cell_type"] == "markdown" and with_solutions:
-            for title, code in solution_blocks(_text(cell)):
+        text = prose(cell)
+        if text is not None and with_solutions:
+            for title, code in solution_blocks(text):
                 run.cells.append(nbformat.v4.new_code_cell(SAVE_NAMESPACE))
                 run.cells.append(nbformat.v4.new_code_cell(
                     code, metadata={SOLUTION_KEY: {"title": title, "cell": number}}))

@@ -45,24 +45,29 @@ def test_stored_outputs_hold_no_error_and_no_warning(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_lesson_states_minutes_objectives_and_key_points(path, case):
     notebook = read_notebook(path)
-    markdown = [cell_text(c) for c in notebook["cells"] if c["cell_type"] == "markdown"]
+    texts = [t for t in map(checks.prose, notebook["cells"]) if t is not None]
     lessons = case.tables["lessons"]
     lesson = lessons[lessons["notebook"] == path.name]
     assert len(lesson) == 1, f"{path.name} is not listed in lessons_data/lessons.csv"
-    minutes = int(lesson["minutes"].iloc[0])
-    header = markdown[0]
-    assert re.search(rf"\b{minutes} minutes\b", header), (
-        f"{path.name}: the first cell should state the lesson's {minutes} minutes "
-        "(as in lessons.csv)")
+    minutes, title = int(lesson["minutes"].iloc[0]), lesson["title"].iloc[0]
+    header = texts[0]
+    assert header.startswith(f"# {path.name[:2]} · {title}\n"), (
+        f"{path.name}: the first cell should open with '# {path.name[:2]} · {title}' "
+        "(the title in lessons.csv)")
     for heading in ("Questions", "Objectives"):
         assert heading in header, f"{path.name}: the first cell has no '{heading}'"
-    assert "Key points" in markdown[-1], f"{path.name}: the last cell should list key points"
+    start = [c for c in code_cells(notebook) if f'start("{path.name[:2]}")' in cell_text(c)]
+    assert len(start) == 1, f'{path.name}: one code cell should call start("{path.name[:2]}")'
+    printed = "".join("".join(o.get("text", "")) for o in start[0]["outputs"])
+    assert f": {minutes} minutes." in printed, (
+        f"{path.name}: the start cell's output should state the lesson's {minutes} minutes "
+        f"(as in lessons.csv); it printed {printed!r}; run `casebook refresh`")
+    assert "Key points" in texts[-1], f"{path.name}: the last cell should list key points"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_every_exercise_has_a_collapsed_solution_before_the_next_section(path):
-    markdown = [cell_text(c) for c in read_notebook(path)["cells"]
-                if c["cell_type"] == "markdown"]
+    markdown = [t for t in map(checks.prose, read_notebook(path)["cells"]) if t is not None]
     for index, text in enumerate(markdown):
         if not re.match(r"#+ (Exercise|Challenge|Your turn)", text.lstrip()):
             continue

@@ -42,12 +42,12 @@ def refresh(paths: list[str], timeout: int) -> int:
     return refresh_notebooks([Path(p) for p in paths], timeout)
 
 
-def text(paths: list[str], stamp: bool) -> int:
+def text(paths: list[str], stamp: bool, render: bool = False) -> int:
     """Check that the lessons' and the instructor notes' text agrees with the case (or, with
     ``stamp``, record the current rows in their rests-on markers); return 0 if all agree."""
     from .loader import load_case
     from .problems import CaseDataError
-    from .text import check_notebook, check_notes, stamp_file, text_files
+    from .text import check_notebook, check_notes, render_all_notes, stamp_file, text_files
 
     try:
         case = load_case()
@@ -55,6 +55,12 @@ def text(paths: list[str], stamp: bool) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     files = [Path(p) for p in paths] or text_files()
+    if render:
+        folders = sorted({f.parent for f in files if f.suffix == ".md"})
+        for folder in folders:
+            for page in render_all_notes(folder, case):
+                print(f"{page}: written from its template")
+        return 0
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         print(f"No such file: {', '.join(missing)}. Name lessons (.ipynb) or notes (.md).",
@@ -120,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     text_parser.add_argument(
         "--check", action="store_true", help="only check (the default; kept for scripts)")
     text_parser.add_argument(
+        "--render", action="store_true",
+        help="write the instructor notes from their templates (instructors/source/) and "
+        "today's data")
+    text_parser.add_argument(
         "--stamp", action="store_true",
         help="record the current data rows in the files' rests-on markers, after revising "
         "the text that rests on them")
@@ -148,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "refresh":
         return refresh(args.notebooks, args.timeout)
     if args.command == "text":
-        return text(args.files, args.stamp)
+        return text(args.files, args.stamp, args.render)
     if args.command == "dictionary":
         return dictionary(args.readme, args.check)
     return check(args.test)

@@ -50,6 +50,11 @@ def common_facts(case, lesson: str) -> dict:
         "focus": case.actors.loc[case.focus_actor, "short_name"],
         "focus_full": case.actors.loc[case.focus_actor, "name"],
         "case_title": case.title,
+        # Every lesson's title and minutes by number, e.g. {minutes_of[6]} in a template.
+        "minutes_of": {int(n): int(m) for n, m in zip(numbers, lessons["minutes"], strict=True)
+                       if n.isdigit()},
+        "title_of": {int(n): t for n, t in zip(numbers, lessons["title"], strict=True)
+                     if n.isdigit()},
     }
     if lesson in numbers:
         row = lessons.iloc[numbers.index(lesson)]

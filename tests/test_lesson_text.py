@@ -1,0 +1,142 @@
+"""Lesson text against the data: every text cell's stored output is what its template gives
+with today's data, every number of fixed prose rests on a declared row, every rests-on
+marker names a row as it is now, and every quotation matches its paragraph. The mechanism
+itself (casebook.text) is tested here too, on small notebooks made in the test."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from casebook.text import (
+    check_notebook,
+    check_notes,
+    render,
+    row_hash,
+    stamp_file,
+    text_cell,
+)
+from conftest import DATA, NOTEBOOKS, REPO
+
+NOTES = sorted((REPO / "instructors").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_lesson_text_agrees_with_the_data(path, case):
+    findings = check_notebook(path, case)
+    assert not findings, "\n".join(map(str, findings))
+
+
+@pytest.mark.parametrize("path", NOTES, ids=[p.name for p in NOTES])
+def test_instructor_notes_agree_with_the_data(path, case):
+    findings = check_notes(path, case)
+    assert not findings, "\n".join(map(str, findings))
+
+
+# -- the mechanism, on a lesson and a case made for the test ----------------------------------
+
+def lesson_with(tmp_path, cells, name="00_demo.ipynb"):
+    folder = tmp_path / "notebooks"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    cells = [{**cell, "id": f"cell-{number}"} for number, cell in enumerate(cells)]
+    path.write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                                "cells": cells}), encoding="utf-8")
+    return path
+
+
+def stored(cell, text):
+    cell = dict(cell)
+    cell["outputs"] = [{"output_type": "display_data", "metadata": {},
+                        "data": {"text/markdown": text, "text/plain": text}}]
+    return cell
+
+
+def test_a_stale_sentence_is_named_with_what_the_data_gives_and_the_fix(tmp_path, case):
+    cell = stored(text_cell("The article has {paragraph_count} paragraphs. It is short."),
+                  f"The article has {len(case.paragraphs) + 1} paragraphs. It is short.")
+    findings = check_notebook(lesson_with(tmp_path, [cell]), case)
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.where == "notebooks/00_demo.ipynb, cell 1"
+    assert finding.says == f"The article has {len(case.paragraphs) + 1} paragraphs."
+    assert finding.data == f"The article has {len(case.paragraphs)} paragraphs."
+    assert finding.fix == "casebook refresh notebooks/00_demo.ipynb"
+
+
+def test_a_current_text_cell_passes_and_an_unknown_name_is_reported(tmp_path, case):
+    good = stored(text_cell("{paragraph_count:wcount=paragraph}."),
+                  render("{paragraph_count:wcount=paragraph}.",
+                         {"paragraph_count": len(case.paragraphs)}))
+    bad = stored(text_cell("{no_such_fact}"), "x")
+    findings = check_notebook(lesson_with(tmp_path, [good, bad]), case)
+    assert [f.where for f in findings] == ["notebooks/00_demo.ipynb, cell 2"]
+    assert "{no_such_fact}" in findings[0].data
+
+
+def test_a_typed_number_in_prose_is_caught_unless_a_declared_row_backs_it(tmp_path, case):
+    event_id = case.events.index[0]
+    year = case.events.loc[event_id, "date"].year
+    typed = {"cell_type": "markdown", "metadata": {}, "source": f"In {year} it began."}
+    declared = {"cell_type": "markdown", "metadata": {},
+                "source": f"In {year} it began. <!-- rests-on: events/{event_id} -->"}
+    path = lesson_with(tmp_path, [typed, declared])
+    findings = check_notebook(path, case)
+    assert [(f.where, f.says) for f in findings] == [
+        ("notebooks/00_demo.ipynb, cell 1", f"In {year} it began."),
+        ("notebooks/00_demo.ipynb, cell 2", f"rests on events/{event_id}")]
+    assert "no stamp yet" in findings[1].data
+    assert stamp_file(path, case) == 1
+    assert check_notebook(path, case)[1:] == [], "a stamped marker on a current row is quiet"
+
+
+def test_a_marker_on_a_changed_or_missing_row_says_so(tmp_path, case):
+    copy = tmp_path / "case"
+    shutil.copytree(DATA, copy)
+    from casebook import load_case
+
+    event_id = case.events.index[0]
+    lines = (copy / "events.csv").read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith(event_id + ","))
+    values = next(iter(__import__("csv").reader([lines[row]])))
+    cell = {"cell_type": "markdown", "metadata": {},
+            "source": f"Prose. <!-- rests-on: events/{event_id} {row_hash(values)} -->"
+                      " <!-- rests-on: events/no_such_event -->"}
+    path = lesson_with(tmp_path, [cell])
+    lines[row] = lines[row].replace(event_id + ",", event_id + ",", 1) + " (edited)"
+    (copy / "events.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edited = load_case(copy)
+    datas = [f.data for f in check_notebook(path, edited)]
+    assert datas[0].startswith("that row has changed since the text was written")
+    assert datas[1] == "no row 'no_such_event' in events"
+
+
+def test_a_misquotation_names_the_paragraph(tmp_path, case):
+    number, paragraph = next(iter(case.paragraphs.items()))
+    words = paragraph.split()[:4]
+    right = " ".join(words)
+    wrong = " ".join(reversed(words))
+    notes = tmp_path / "notes.md"
+    notes.write_text(f'He wrote "{right}" [¶{number}] and "{wrong}" [¶{number}].',
+                     encoding="utf-8")
+    findings = check_notes(notes, case)
+    assert len(findings) == 1 and findings[0].says == f'"{wrong}" [¶{number}]'
+
+
+def test_casebook_text_exits_one_and_names_the_file_when_text_disagrees(tmp_path):
+    course = tmp_path / "course"
+    (course / "notebooks").mkdir(parents=True)
+    shutil.copytree(DATA, course / "lessons_data")
+    (course / "pyproject.toml").write_text("", encoding="utf-8")
+    cell = {"cell_type": "markdown", "metadata": {}, "source": "It has 12345 rows."}
+    lesson_with(course, [cell], name="00_demo.ipynb")
+    result = subprocess.run([sys.executable, "-m", "casebook", "text"], cwd=course,
+                            capture_output=True, text=True, env={"PATH": "/usr/bin"})
+    assert result.returncode == 1, result.stderr
+    assert "notebooks/00_demo.ipynb, cell 1" in result.stdout
+    assert "12345 is not computed from the case" in result.stdout
+    assert result.stdout.strip().endswith("case in lessons_data/.")
