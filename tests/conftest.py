@@ -128,12 +128,12 @@ def run_all(page, lab, notebook: str) -> None:
     page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
     menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function(
-        """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+        """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea .jp-InputPrompt')]
                  .every(p => !/\\d/.test(p.textContent))""", timeout=15_000)
     menu(page, "Run", "Run All Cells")
     # Done when every code cell shows an execution count, not "[*]" or "[ ]".
     page.wait_for_function(
         """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea .jp-InputPrompt')];
             return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
         }""", timeout=120_000)
