@@ -34,12 +34,14 @@ def validate(data_dir: str | None) -> int:
     return 0
 
 
-def refresh(paths: list[str], timeout: int) -> int:
+def refresh(args: argparse.Namespace) -> int:
     """Run each notebook top to bottom in a fresh kernel of this environment and store its
-    outputs. A notebook that fails is left as it was and its error printed."""
+    outputs. A notebook that fails is left as it was and its error printed; another case's
+    outputs go to a separate folder unless ``--in-place`` is given."""
     from .refresh import refresh_notebooks
 
-    return refresh_notebooks([Path(p) for p in paths], timeout)
+    return refresh_notebooks([Path(p) for p in args.notebooks], args.timeout, data=args.data,
+                             out=args.out, in_place=args.in_place, stale=args.stale)
 
 
 def text(paths: list[str], stamp: bool) -> int:
@@ -112,6 +114,22 @@ def build_parser() -> argparse.ArgumentParser:
         "notebooks", nargs="*", help="notebooks to refresh (default: all in notebooks/)")
     refresh_parser.add_argument(
         "--timeout", type=int, default=600, help="seconds allowed per cell")
+    refresh_parser.add_argument(
+        "--data", metavar="DIR", default=None,
+        help="the case to run the notebooks on (default: $CASEBOOK_DATA, else the "
+        "notebooks' own lessons_data)")
+    refresh_parser.add_argument(
+        "--stale", action="store_true",
+        help="rerun only the notebooks whose cells, or the case files they use, changed "
+        "since their last refresh")
+    where = refresh_parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--out", metavar="DIR", default=None,
+        help="write the refreshed copies into DIR (default for a case that is not the "
+        "notebooks' own: build/<case folder>/notebooks)")
+    where.add_argument(
+        "--in-place", action="store_true",
+        help="overwrite the notebooks themselves even with another case's outputs")
     text_parser = commands.add_parser(
         "text", help="check that the text of the lessons and instructor notes agrees with the "
         "case data (exits 1 if not)")
@@ -146,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return validate(args.data_dir)
     if args.command == "refresh":
-        return refresh(args.notebooks, args.timeout)
+        return refresh(args)
     if args.command == "text":
         return text(args.files, args.stamp)
     if args.command == "dictionary":
