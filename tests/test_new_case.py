@@ -2,6 +2,7 @@
 skeleton of `casebook relations`. An instructor's files are never overwritten."""
 
 import csv
+import re
 import tomllib
 
 import pytest
@@ -132,12 +133,31 @@ def test_relations_adds_every_missing_pair_in_order_and_keeps_what_was_there(fre
     assert not (fresh / "relations.csv.bak2").exists()
 
 
+def _fill_metadata(folder):
+    values = {"title": "T", "default_period": "p1", "focus_actor": "A", "source_id": "s1",
+              "author": "X", "publisher": "Y", "date": "2001-01-01",
+              "url": "https://example.org/a"}
+    path = folder / schema.METADATA_FILE
+    text = path.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = re.sub(rf'^{key} = ""', f'{key} = "{value}"', text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    with (folder / "article_numbered.md").open("a", encoding="utf-8") as file:
+        file.write("\n[1] The only paragraph.\n")
+
+
 def test_validate_then_names_each_blank_cell_of_the_skeleton(fresh, capsys):
     _fill_first_steps(fresh, actors=("A", "B"), periods=("p1",))
+    _fill_metadata(fresh)
+    main(["validate", str(fresh)])
+    assert capsys.readouterr().err.startswith("Next step: fill relations.csv (one row is one "
+                                              "pair of actors in one period")
     assert main(["relations", str(fresh)]) == 0
     capsys.readouterr()
     main(["validate", str(fresh)])
     err = capsys.readouterr().err
+    # The skeleton's blank cells come before the tables still empty, and the guide says so.
+    assert err.startswith("Next step: complete relations.csv, whose problems are listed first.")
     for column in ("sign", "strength", "basis", "source_id"):
         assert f"relations.csv, row 2, column '{column}': found an empty cell" in err
     assert "column 'event_ids'" not in err  # optional: may stay blank

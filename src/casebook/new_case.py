@@ -237,8 +237,12 @@ def guide(problems: list[Problem]) -> tuple[list[Problem], str | None]:
         return problems, None
     order = {step: n for n, step in enumerate(fill_order())}
     ordered = sorted(problems, key=lambda p: order.get(_step_of(p), len(order)))
-    first = min(steps, key=lambda s: order.get(s, len(order)))
-    if first == METADATA_STEP:
+    # The earliest step with any problem comes first: blank cells of a skeleton included.
+    first = min({_step_of(p) for p in problems} | steps, key=lambda s: order.get(s, len(order)))
+    if first not in steps:
+        shown = schema.METADATA_FILE if first == METADATA_STEP else f"{first}.csv"
+        what = f"complete {shown}, whose problems are listed first"
+    elif first == METADATA_STEP:
         what = (f"fill {schema.METADATA_FILE} (the title, the article's citation, the period "
                 "of the article and the focus actor) and the numbered article")
     else:
@@ -273,6 +277,11 @@ def _ids(folder: Path, name: str) -> list[str]:
                                            "with no spaces (fill it before the relations)")))
         ids.append(value)
     return ids
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 row", "3 rows". """
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _free_backup(path: Path) -> Path:
@@ -346,10 +355,10 @@ def add_relation_rows(folder: str | Path) -> list[str]:
         file.write(text + out.getvalue())
     blank = [c for c in header if c not in keys]
     kept = len(raw.rows) if raw is not None else 0
-    return [f"{table.file}: added {len(new_rows)} rows, completing the grid of {pairs} pairs x "
-            f"{len(periods)} period{'s' * (len(periods) != 1)}, with {', '.join(blank[:-1])} "
-            f"and {blank[-1]} left blank to fill; kept the {kept} existing rows as they were, "
-            f"in place" + (f", and the old file as {backup.name}." if path.exists() and existing
-                           else "."),
+    return [f"{table.file}: added {_count(len(new_rows), 'row')}, completing the grid of "
+            f"{_count(pairs, 'pair')} x {_count(len(periods), 'period')}, with "
+            f"{', '.join(blank[:-1])} and {blank[-1]} left blank to fill; kept the {kept} "
+            "existing rows as they were, in place"
+            + (f", and the old file as {backup.name}." if existing else "."),
             "Next: fill the blank cells, then run `casebook validate` on the folder, which "
             "names each cell still blank."]
