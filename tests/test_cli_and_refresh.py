@@ -15,7 +15,9 @@ from conftest import DATA, REPO
 def test_validate_prints_one_summary_line_and_exits_zero_on_the_real_data(capsys):
     assert main(["validate", str(DATA)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Loaded '")
+    # The summary, then the per-lesson report (tests/test_requirements.py checks it).
+    assert lines[0].startswith("Loaded '") and lines[1] == "Lessons this case can run:"
+    assert not any(line.startswith("note:") for line in lines)
 
 
 def test_validate_finds_the_data_from_the_working_directory(capsys, monkeypatch):

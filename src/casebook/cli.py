@@ -19,27 +19,72 @@ DESCRIPTION = ("Validate the course's case data, regenerate its data dictionary 
 
 
 def validate(data_dir: str | None) -> int:
-    """Print every problem in the case data and return 1, or a one-line summary and 0."""
+    """Print every problem in the case data and return 1, or a one-line summary and 0; then
+    say which lessons the case can run and what each of the others lacks (a case that
+    cannot run some lessons is still valid data)."""
     from .loader import load_case
+    from .new_case import guide
     from .problems import CaseDataError
+    from .requirements import lessons_report
 
     try:
         case = load_case(data_dir)
     except CaseDataError as error:
-        print(error.report(), file=sys.stderr)
+        problems, next_step = guide(error.problems)  # a case being filled: what comes next
+        if next_step:
+            print(next_step, file=sys.stderr)
+        print(CaseDataError(error.data_dir, problems).report(), file=sys.stderr)
+        print("Lessons: checked once the problems above are fixed.", file=sys.stderr)
         return 1
     for note in case.notes:
         print("note:", note)
     print(case.summary())
+    print(lessons_report(case))
     return 0
 
 
-def refresh(paths: list[str], timeout: int) -> int:
+def new(folder: str) -> int:
+    """Start a case folder with every table's header, metadata.toml, a place for the
+    article and a README; refuse a path that exists."""
+    from .new_case import NewCaseError, new_case
+
+    try:
+        lines = new_case(folder)
+    except NewCaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Could not create {folder}: {error.strerror}.", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
+
+
+def relations(folder: str) -> int:
+    """Add the missing rows of relations.csv (every pair of actors in every period), blank
+    cells to fill, keeping existing rows and a backup."""
+    from .new_case import NewCaseError, add_relation_rows
+
+    try:
+        lines = add_relation_rows(folder)
+    except NewCaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Could not write relations.csv in {folder}: {error.strerror}.", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
+
+
+def refresh(args: argparse.Namespace) -> int:
     """Run each notebook top to bottom in a fresh kernel of this environment and store its
-    outputs. A notebook that fails is left as it was and its error printed."""
+    outputs. A notebook that fails is left as it was and its error printed; another case's
+    outputs go to a separate folder unless ``--in-place`` is given."""
     from .refresh import refresh_notebooks
 
-    return refresh_notebooks([Path(p) for p in paths], timeout)
+    return refresh_notebooks([Path(p) for p in args.notebooks], args.timeout, data=args.data,
+                             out=args.out, in_place=args.in_place, stale=args.stale)
 
 
 def text(paths: list[str], stamp: bool, render: bool = False) -> int:
@@ -111,6 +156,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser.add_argument(
         "data_dir", nargs="?", default=None,
         help="folder holding metadata.toml (default: lessons_data, or $CASEBOOK_DATA)")
+    new_parser = commands.add_parser(
+        "new", help="start a new case folder: every table with its header row, a commented "
+        "metadata.toml, a place for the article and a README of what to fill first")
+    new_parser.add_argument("data_dir", help="the folder to create (it must not exist)")
+    relations_parser = commands.add_parser(
+        "relations", help="add to relations.csv a row for every pair of actors in every "
+        "period that has none, cells left blank to fill (existing rows kept, old file backed "
+        "up as relations.csv.bak)")
+    relations_parser.add_argument("data_dir", help="the case folder")
     refresh_parser = commands.add_parser(
         "refresh", help="re-run notebooks and store their outputs (the reference that the "
         "tests compare)")
@@ -118,6 +172,22 @@ def build_parser() -> argparse.ArgumentParser:
         "notebooks", nargs="*", help="notebooks to refresh (default: all in notebooks/)")
     refresh_parser.add_argument(
         "--timeout", type=int, default=600, help="seconds allowed per cell")
+    refresh_parser.add_argument(
+        "--data", metavar="DIR", default=None,
+        help="the case to run the notebooks on (default: $CASEBOOK_DATA, else the "
+        "notebooks' own lessons_data)")
+    refresh_parser.add_argument(
+        "--stale", action="store_true",
+        help="rerun only the notebooks whose cells, or the case files they use, changed "
+        "since their last refresh")
+    where = refresh_parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--out", metavar="DIR", default=None,
+        help="write the refreshed copies into DIR (default for a case that is not the "
+        "notebooks' own: build/<case folder>/notebooks)")
+    where.add_argument(
+        "--in-place", action="store_true",
+        help="overwrite the notebooks themselves even with another case's outputs")
     text_parser = commands.add_parser(
         "text", help="check that the text of the lessons and instructor notes agrees with the "
         "case data (exits 1 if not)")
@@ -155,8 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.data_dir)
+    if args.command == "new":
+        return new(args.data_dir)
+    if args.command == "relations":
+        return relations(args.data_dir)
     if args.command == "refresh":
-        return refresh(args.notebooks, args.timeout)
+        return refresh(args)
     if args.command == "text":
         return text(args.files, args.stamp, args.render)
     if args.command == "dictionary":
