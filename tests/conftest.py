@@ -60,8 +60,31 @@ class _RegenerateHint:
             report.sections.append(("how to regenerate", hint))
 
 
+PINS = "pins_shipped_case"  # marker of tests that pin a value of the shipped case on purpose
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing test that pins a value of the shipped case says so, and what to revise,
+    so that an instructor who edited the data knows it is not a bug in the package."""
+    outcome = yield
+    report = outcome.get_result()
+    marker = item.get_closest_marker(PINS)
+    if marker is None or not report.failed or call.when != "call":
+        return
+    revise = marker.args[0] if marker.args else "the lesson text that states this value"
+    report.sections.append((
+        "a value of the shipped case changed",
+        "This test pins a value of the course's own case (lessons_data/) on purpose. If you "
+        f"changed the data, the test's expected value and {revise} need revising; "
+        "`casebook text` lists the lesson text that no longer agrees."))
+
+
 def pytest_configure(config):
     config.pluginmanager.register(_RegenerateHint(), "casebook-regenerate-hint")
+    config.addinivalue_line(
+        "markers", f"{PINS}(revise): the test pins a value of the shipped case on purpose; "
+        "`revise` says what else to revise when the data changes")
 
 
 def read_notebook(path: Path) -> dict:

@@ -111,3 +111,36 @@ def test_the_second_case_gives_its_own_text(path, second_runs):
     printed = "".join(o.get("text", "") for c in started for o in c.outputs)
     assert f"Case: {second.title}" in printed, (
         f"{path.name}: the banner should name the second case, printed {printed!r}")
+
+
+# -- behaviour tested on both cases ----------------------------------------------------------
+
+CASES = {"course case": DATA, "second case": SECOND}
+
+
+@pytest.fixture(scope="module", params=list(CASES), ids=list(CASES))
+def either_case(request):
+    return load_case(CASES[request.param])
+
+
+def lesson_numbers():
+    return sorted({p.name[:2] for p in NOTEBOOKS})
+
+
+def test_every_ready_lesson_can_run_on_both_cases(either_case):
+    from casebook.requirements import unmet
+
+    missing = {lesson: unmet(either_case, lesson) for lesson in lesson_numbers()}
+    assert not any(missing.values()), {k: v for k, v in missing.items() if v}
+
+
+@pytest.mark.parametrize("lesson", lesson_numbers())
+def test_the_facts_of_every_lesson_compute_on_both_cases(either_case, lesson):
+    from casebook.facts import facts_for
+
+    facts = facts_for(lesson, either_case)
+    assert facts["focus"] == either_case.actors.loc[either_case.focus_actor, "short_name"]
+    assert facts["paragraph_count"] == len(either_case.paragraphs)
+    empty = [name for name, value in facts.items() if value is None
+             or (isinstance(value, float) and value != value)]
+    assert not empty, f"lesson {lesson}: facts without a value on this case: {empty}"
