@@ -163,11 +163,29 @@ def render(template: str, facts: Mapping) -> str:
 
 def say(facts: Mapping, template: str) -> None:
     """Show the template filled from the lesson's facts, as Markdown (the body of every
-    text cell)."""
+    text cell). A passage that names a row this case lacks (written for another case) is
+    replaced by one sentence that says so, instead of stopping the lesson."""
     from IPython.display import display
 
-    text = render(template, facts)
+    try:
+        text = render(template, facts)
+    except KeyError as error:
+        message = str(error.args[0]) if error.args else ""
+        if message.startswith("the text names"):
+            raise  # a mistake in the lesson, not a difference between cases
+        text = not_in_this_case(message)
     display({"text/markdown": text, "text/plain": text}, raw=True)
+
+
+def not_in_this_case(key: str) -> str:
+    """The sentence shown instead of a passage that speaks of a row this case lacks.
+
+    >>> "speaks of 'CHN', which this case does not have" in not_in_this_case("CHN")
+    True
+    """
+    return (f"*This passage was written for another case: it speaks of {key!r}, which this "
+            "case does not have. An instructor adapting the course rewrites it "
+            "(instructors/README.md, 'Adapting the course').*")
 
 
 # -- starting a lesson ------------------------------------------------------------------------
@@ -373,9 +391,10 @@ def _numbers_and_lines(text: str) -> list[tuple[str, str]]:
 
 def _value_tokens(values: Iterable[str]) -> set[str]:
     tokens = set()
-    for value in values:
-        for token in re.findall(r"\d+(?:\.\d+)?", value):
+    for value in values:  # read as the prose is read: "30,000" is one number
+        for token in NUMBER.findall(value):
             tokens.add(_normal(token))
+            tokens.update(_normal(part) for part in re.split(r"[.,]", token) if part)
     return tokens
 
 
