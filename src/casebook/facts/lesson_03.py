@@ -214,6 +214,7 @@ def _economic_facts(case) -> dict:
         "economic_later_events": [f"{row.event} ({_when(row.date)})"
                                   for row in later.itertuples()],
         "economic_partner": partner,
+        "economic_without_partner_count": len(without),
         "economic_without_partner": [f"{row.event} ({_when(row.date)}, {row.actors})"
                                      for row in without.itertuples()],
     }
