@@ -1,0 +1,163 @@
+"""Facts of lesson 04 (the article's third and fourth factors): the factors and the
+paragraphs that state them, the claims of the third factor's paragraph, the stances those
+paragraphs cite and how the course codes them, the evidence rated against the article's
+reading, and the other scholars' weights. The code cells use the selections below
+(``lesson_factors``, ``claim_paragraphs``, ``stance_paragraphs``), so text and tables agree.
+
+>>> from casebook import load_case
+>>> facts = facts(load_case())
+>>> facts["inconsistent_count"] <= facts["evidence_count"]
+True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..model import alignment
+from ..model.timeline import day_text
+from ..text import joined
+
+
+def lesson_factors(case) -> pd.DataFrame:
+    """The article's third and fourth factors, as ``alignment.article_factors`` numbers
+    them (file order)."""
+    return alignment.article_factors(case.factors).iloc[2:4]
+
+
+def claim_paragraphs(case) -> list[int]:
+    """The paragraph whose claims the lesson reads: the one that states the third factor."""
+    factors = lesson_factors(case)
+    return [int(case.factors.loc[factors.index[0], "paragraph"])] if len(factors) else []
+
+
+def stance_paragraphs(case) -> list[int]:
+    """The paragraphs whose stances (options) the lesson studies: of the paragraphs that
+    state the lesson's factors or that the course's effects on them cite, those that some
+    option cites, in order.
+
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> set(stance_paragraphs(case)) <= set(case.options["paragraph"].dropna().astype(int))
+    True
+    """
+    ids = lesson_factors(case).index
+    cited = {int(p) for p in case.factors.loc[ids, "paragraph"]}
+    effects = case.effects[case.effects["factor_id"].isin(ids)]
+    cited |= {int(p) for p in effects["paragraph"].dropna()}
+    options = {int(p) for p in case.options["paragraph"].dropna()}
+    return sorted(cited & options)
+
+
+def paragraph_names(paragraphs) -> str:
+    """Paragraph numbers as a reader says them.
+
+    >>> paragraph_names([4, 6])
+    '¶4 and ¶6'
+    """
+    return joined([f"¶{p}" for p in paragraphs])
+
+
+def facts(case) -> dict:
+    factors = lesson_factors(case)
+    third, fourth = factors.index
+    values = {
+        "third_label": case.factors.loc[third, "label"],
+        "third_short": case.factors.loc[third, "short_label"],
+        "third_par": int(case.factors.loc[third, "paragraph"]),
+        "fourth_label": case.factors.loc[fourth, "label"],
+        "fourth_short": case.factors.loc[fourth, "short_label"],
+        "fourth_par": int(case.factors.loc[fourth, "paragraph"]),
+        "claim_pars": paragraph_names(claim_paragraphs(case)),
+        "stance_pars": paragraph_names(stance_paragraphs(case)),
+    }
+    claims = alignment.claims_in_paragraphs(case.claims, claim_paragraphs(case))
+    values.update(claims_count=len(claims),
+                  claims_disputed=int((claims["verdict"] == "disputed").sum()))
+    values.update(_stance_facts(case, factors))
+    values.update(_evidence_facts(case))
+    values.update(_reading_facts(case, factors))
+    return values
+
+
+def _stance_facts(case, factors) -> dict:
+    effects = alignment.effects_on(case.effects, case.options, case.factors, factors.index,
+                                   stance_paragraphs(case))
+    third = case.factors.loc[factors.index[0], "short_label"]
+    on_third = effects[effects["factor"] == third]
+    serving = on_third[on_third["effect"] > 0]["stance"].to_list()
+    own_paragraph = f"¶{claim_paragraphs(case)[0]}"
+    cited_there = on_third[on_third["¶"] == own_paragraph]
+    return {
+        "stances": on_third["stance"].to_list(),
+        "stances_count": len(on_third),
+        "serving": serving, "serving_count": len(serving),
+        "serving_effects": [f"{row.stance} ({row.effect:+d})"
+                            for row in on_third[on_third["effect"] > 0].itertuples()],
+        "not_serving_of_claims_par": cited_there[cited_there["effect"] <= 0]["stance"].to_list(),
+        "claims_par_stance_count": len(cited_there),
+    }
+
+
+def _evidence_facts(case) -> dict:
+    reading = alignment.article_hypothesis(case.hypotheses, case.article.source_id)
+    rated = alignment.rated_evidence(case.evidence, case.ratings, case.sources, reading,
+                                     case.article.date)
+
+    def dates(code):
+        return [day_text(d) for d in rated.loc[rated["rating"] == code, "date"]]
+
+    counts = rated["rating"].value_counts()
+    return {
+        "reading_label": case.hypotheses.loc[reading, "label"],
+        "evidence_count": len(rated),
+        "inconsistent_count": len(alignment.inconsistent(rated)),
+        "very_inconsistent_count": int(counts.get("II", 0)),
+        "very_inconsistent_dates": dates("II"),
+        "inconsistent_only_count": int(counts.get("I", 0)),
+        "consistent_count": int(counts.get("C", 0) + counts.get("CC", 0)),
+        "very_consistent_count": int(counts.get("CC", 0)),
+        "consistent_dates": dates("C") + dates("CC"),
+        "neutral_count": int(counts.get("N", 0)),
+    }
+
+
+def _reading_names(presets: pd.DataFrame) -> dict:
+    """How the text names each reading: its holder, or, for a baseline with no source, its
+    label.
+
+    >>> _reading_names(pd.DataFrame({"holder": ["A. Author", "none"], "label": ["A", "Equal"],
+    ...                              "source_id": ["s", None]}, index=["a", "eq"]))
+    {'a': 'A. Author', 'eq': 'the equal baseline'}
+    """
+    return {p: row["holder"] if isinstance(row["source_id"], str) and row["source_id"]
+            else f"the {row['label'][:1].lower()}{row['label'][1:]} baseline"
+            for p, row in presets.iterrows()}
+
+
+def _reading_facts(case, factors) -> dict:
+    own = alignment.article_preset(case.presets, case.article.source_id)
+    table = alignment.readings(case.presets, case.preset_weights, case.factors, factors.index,
+                               case.sources)
+    third, fourth = (case.factors.loc[i, "short_label"] for i in factors.index)
+    from_texts = table[(table["weights"] == alignment.BASIS_WORDS["from_texts"])
+                       & (table.index != own)]
+    highest = int(from_texts[third].max()) if len(from_texts) else 0
+    high_fourth = table[table[fourth] >= 5]
+    names = _reading_names(case.presets)
+    return {
+        "article_holder": table.loc[own, "holder"],
+        "article_third_weight": int(table.loc[own, third]),
+        "article_fourth_weight": int(table.loc[own, fourth]),
+        "readings_count": len(table),
+        "fourth_five_or_more": [f"{names[p]} ({row[fourth]})" for p, row in
+                                high_fourth.iterrows()],
+        "third_zero": [names[p] + (" (illustrative)" if row["weights"] ==
+                                   alignment.BASIS_WORDS["illustrative"] and row["source"] else "")
+                       for p, row in table[table[third] == 0].iterrows()],
+        "highest_other_third": highest,
+        "highest_other_holders": from_texts.loc[from_texts[third] == highest, "holder"].to_list()
+        if len(from_texts) else [],
+        "highest_other_fourth": {row.holder: int(row[fourth]) for _, row in
+                                 from_texts.iterrows()},
+    }
