@@ -194,8 +194,8 @@ def _partner_facts(record, before, voter, partner) -> dict:
         sentence = (f"{partner} voted as {voter} did on all {len(before)}: before the article "
                     "the two never voted differently.")
     else:
-        sentence = (f"{partner} voted as {voter} did on {same} of {len(before)}; they voted "
-                    f"differently on {joined(differ_before['decision'])}.")
+        sentence = (f"{partner} voted as {voter} did on {same or 'none'} of the {len(before)}; "
+                    f"they voted differently on {joined(differ_before['decision'])}.")
     differ = record[record[voter] != record[partner]]
     if differ.empty:
         first_differ = "They never vote differently in the table."
@@ -228,13 +228,29 @@ def _softened_facts(case, record, voter) -> dict:
                                                      strict=True)]
     before = votes.before_article(record)
     voted_yes = before[before[voter] == votes.VOTE_WORDS["yes"]]
-    return {"softened": chosen["resolution"].to_list(),
+    yes_numbers = [d.removeprefix("Res. ") for d in voted_yes["decision"]
+                   if d.startswith("Res.")]
+    softened_before = int(chosen["resolution"].isin(yes_numbers).sum())
+    if len(chosen):
+        sentence = (f"The notes of {count(len(chosen), 'resolution', words=True)} say so: "
+                    f"{joined(items)}.")
+    else:
+        sentence = (f"None: no resolution {voter} voted for has a concession coded in the "
+                    "table, so the answer is `[]`.")
+    if yes_numbers:
+        share = (f"{count(softened_before, 'resolution', words=True).capitalize()} of the "
+                 f"{count(len(yes_numbers), 'resolution', words=True)} {voter} voted for "
+                 "before the article")
+    else:
+        share = (f"None of the resolutions {voter} voted for before the article (it voted for "
+                 "none)")
+    return {"softened_sentence": sentence, "softened_share": share,
+            "softened": chosen["resolution"].to_list(),
             "softened_count": len(chosen),
             "softened_items": items,
             "softened_list": "[" + ", ".join(chosen["resolution"]) + "]",
-            "yes_resolutions_before": int(voted_yes["decision"].str.startswith("Res.").sum()),
-            "softened_before_count": int(chosen["resolution"].isin(
-                [d.removeprefix("Res. ") for d in voted_yes["decision"]]).sum())}
+            "yes_resolutions_before": len(yes_numbers),
+            "softened_before_count": softened_before}
 
 
 def _words_facts(case, record, voter) -> dict:
