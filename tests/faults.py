@@ -202,8 +202,16 @@ FAULTS: tuple[Fault, ...] = (
     # -- the file as a whole ------------------------------------------------------------------
     Fault("missing_file", "actors.csv", edit=lambda data: None, expected=(
         "actors.csv: the file is missing; expected a file actors.csv in {data_dir}.",)),
+    Fault("missing_member_vote", "member_votes.csv", row=2, action="delete", expected=(
+        "member_votes.csv, column 'vote_id + actor_id': no row for vote_id={vote_id}, "
+        "actor_id={actor_id}; expected a row for every vote_id in un_votes.csv for the actor "
+        "of [case] focus_actor ({actor_id}).",)),
+    Fault("category_not_declared", "events.csv", row=8, cells={"category": "earthquake"},
+          expected=("events.csv, row 8, column 'category': the unknown id 'earthquake'; "
+                    "expected an id listed in categories.csv.",)),
     Fault("missing_optional_file", "un_votes.csv", edit=lambda data: None, loads=True,
-          expected=()),
+          expected=("member_votes.csv: ignored, since un_votes.csv, whose rows it describes, "
+                    "is left out.",)),
     Fault("empty_file", "presets.csv", edit=lambda data: b"", expected=(
         f"presets.csv: the file is empty; expected {FILE_EXPECTED}.",)),
     Fault("only_empty_cells", "presets.csv", edit=lambda data: b",,,,\r\n,,,,\r\n", expected=(
@@ -263,7 +271,8 @@ FAULTS: tuple[Fault, ...] = (
     Fault("metadata_section_missing", "metadata.toml", edit=_sub("[case]", "[cases]"),
           loads=False, expected=(
               "metadata.toml, column '[case]': the section is missing; expected a [case] "
-              "section with keys title, default_period, focus_actor.",)),
+              "section with keys title, default_period, focus_actor (and, if wanted, "
+              "compare_actor, subject).",)),
     Fault("missing_metadata_key", "metadata.toml", edit=_text(
         lambda t: "\n".join(line for line in t.split("\n") if not line.startswith(
             "focus_actor"))), expected=(

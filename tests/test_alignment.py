@@ -18,7 +18,7 @@ def test_article_factors_keep_file_order_and_skip_the_course_factors():
     factors = pd.DataFrame({
         "label": ["Peace", "Seat", "Bomb", "China", "US"], "short_label": list("PSBCU"),
         "paragraph": [2, 3, 5, 4, 7], "quote": list("abcde"),
-        "in_blank_framework": ["yes", "yes", "no", "yes", "yes"]},
+        "in_article": ["yes", "yes", "no", "yes", "yes"]},
         index=["peace", "seat", "bomb", "china", "us"])
     table = alignment.article_factors(factors)
     assert table.index.to_list() == ["peace", "seat", "china", "us"]
@@ -46,7 +46,7 @@ def test_stances_record_keeps_cited_stances_known_on_the_article_date():
         "observed": ["supported", "supported", "supported", "supported", "supported"],
         "description": ["Joint statement", "Ferry", "Joint stand", "Talks", "Train"],
         "source_id": ["un", "cnn", "ecns", "un", "later"]})
-    table = alignment.stances_record(behaviour, OPTIONS, SOURCES, [4, 6], ARTICLE)
+    table = alignment.stances_record(behaviour, OPTIONS, SOURCES, [4, 6], ARTICLE, "Russia")
     assert table["what Russia did"].to_list() == ["Joint stand", "Ferry", "Joint statement"]
     assert table["¶"].to_list() == ["¶6", "¶4", "¶4"]
     assert table["source"].to_list() == ["ecns", "CNN", "S/2017/613"]
@@ -219,8 +219,7 @@ def test_highest_other_weight_feedback():
     check = feedback.check_highest_other_weight
     assert check(3, table, "China alignment", "blank_2017") == (
         "Right: 3 (Artyom Lukin), against the article's 8. No other reading drawn from a text "
-        "weighs China alignment above 3: the 'minority opinion' of ¶4, in the course's "
-        "numbers.")
+        "weighs China alignment above 3, in the course's numbers.")
     assert check(8, table, "China alignment", "blank_2017") == (
         "Not quite: 8 is the article's own weight; the question asks about the other readings.")
     assert check(5, table, "China alignment", "blank_2017") == (

@@ -63,7 +63,7 @@ def argument():
         "short_label": ["Peace", "Seat", "Nonproliferation", "Defence"],
         "paragraph": [2, 3, 5, 7],
         "quote": ["peace is vital", "a seat is vital", "proliferation is not vital", "defence"],
-        "in_blank_framework": ["yes", "yes", "no", "yes"],
+        "in_article": ["yes", "yes", "no", "yes"],
     }, index=pd.Index(["peace", "seat", "nonpro", "defence"], name="factor_id"))
     sources = pd.DataFrame({"title": ["Source one", "Source two"]}, index=["s1", "s2"])
     return claims, factors, sources
@@ -255,7 +255,7 @@ def test_check_fourth_factor_paragraph_messages(argument):
     _, factors, _ = argument
     four = pd.concat([factors, pd.DataFrame(
         {"label": ["China"], "short_label": ["China"], "paragraph": [4], "quote": ["x"],
-         "in_blank_framework": ["yes"]}, index=["china"])])
+         "in_article": ["yes"]}, index=["china"])])
     paragraphs = {n: "" for n in range(1, 9)}
     assert check_fourth_factor_paragraph(7, four, paragraphs).startswith(
         "Right: the fourth factor, Defence, is first named in ¶7. The factors before it are "

@@ -12,6 +12,7 @@ from casebook.model.factors import (
     course_factors_in,
     evidence_table,
     factor_cards,
+    factor_categories,
     factor_claims,
     in_lane,
     lane_of,
@@ -32,7 +33,7 @@ def factors():
         "paragraph": [2, 3, 7, 3],
         "quote": ["peace is vital", "not be excluded", "capital for Asia", "a great power"],
         "description": ["Avoid war.", "Keep a seat.", "Develop the east.", "Be recognised."],
-        "in_blank_framework": ["yes", "yes", "no", "no"],
+        "in_article": ["yes", "yes", "no", "no"],
     }, index=pd.Index(["peace", "seat", "far_east", "status"], name="factor_id"))
 
 
@@ -70,7 +71,7 @@ def talks(actors):
         "actors": [("CHN", "JPN", "PRK", "KOR", "RUS", "USA"), ("USA", "CHN", "PRK"),
                    ("PRK", "RUS")],
     }, index=["six", "three", "accept"])
-    return talks_table(events, actors)
+    return talks_table(events, actors, "talks")
 
 
 # -- model --------------------------------------------------------------------------------
@@ -125,12 +126,20 @@ def test_in_lane_keeps_the_lane_of_a_category_and_an_actors_events(actors):
         "source_id": ["s"] * 4, "note": ["54 km", None, None, None],
     }, index=["a", "b", "c", "d"])
     sources = pd.DataFrame({"title": ["S"]}, index=["s"])
-    table = timeline_table(events, actors, sources, ARTICLE, notes=True)
+    categories = pd.DataFrame({
+        "label": ["economic deal", "talks", "summit"], "lane": ["Trade", "Meetings", "Meetings"],
+        "marker": [None] * 3, "factor_ids": [("growth",), ("seat",), ("seat",)]},
+        index=["economy", "talks", "summit"])
+    table = timeline_table(events, actors, sources, ARTICLE, notes=True, categories=categories)
     assert table.loc["a", "note"] == "54 km" and table.loc["b", "note"] == ""
-    assert in_lane(table, "economy", "Russia").index.tolist() == ["a", "b"]
-    assert in_lane(table, "economy").index.tolist() == ["a", "b", "c"]
-    assert in_lane(table, "talks").index.tolist() == ["d"]
-    assert lane_of("summit") == lane_of("talks") != lane_of("economy")
+    assert in_lane(table, "economy", "Russia", categories).index.tolist() == ["a", "b"]  # id
+    assert in_lane(table, "economic deal").index.tolist() == ["a", "b", "c"]  # by label
+    assert in_lane(table, "Meetings").index.tolist() == ["d"]  # by lane
+    assert in_lane(table, "summit").empty  # no summit in the table to find its lane by
+    assert in_lane(table, "summit", categories=categories).index.tolist() == ["d"]
+    assert lane_of("summit", categories) == lane_of("talks", categories) != lane_of(
+        "economy", categories)
+    assert factor_categories(categories, "seat") == ["talks", "summit"]
 
 
 def test_evidence_table_sorts_by_date_and_sets_hindsight_apart():

@@ -63,8 +63,9 @@ def test_most_strained_right_by_ids_names_or_a_string(graph):
 
 
 @pytest.mark.parametrize(("answer", "message"), [
-    (None, "Replace None with the three actors of the triad, for example ['Russia', 'China', "
-           "'Japan'], then run the cell again."),
+    # The example names actors of the graph itself (here a, b, c), never a fixed list.
+    (None, "Replace None with the three actors of the triad, for example ['a', 'b', 'c'], "
+           "then run the cell again."),
     (["a", "b"], "Not quite: a triad has three actors, and your answer names 2."),
     (["a", "b", "x"], "Not quite: 'x' is not an actor of the case; use the names or ids of the "
                       "actors table (a, b, c, d)."),
@@ -114,7 +115,7 @@ def test_partners_right_in_any_order_and_by_name(changes):
 
 
 @pytest.mark.parametrize(("answer", "message"), [
-    (None, "Replace None with the actors, for example ['China', 'Japan'], then run the cell "
+    (None, "Replace None with the actors, for example ['c', 'd'], then run the cell "
            "again."),
     (["b"], "Not quite: you have 1 of a's 2 cooled ties; one is missing. Read the rows of the "
             "changes table whose change is 'cooled'."),

@@ -12,12 +12,12 @@ from casebook.feedback.timeline import check_days_before, check_known_count, che
 from casebook.model.timeline import (
     AFTER,
     BEFORE,
-    LANES,
     actor_counts,
     case_timeline,
     is_after,
     known_on,
     lane_counts,
+    lanes_of,
     last_known_event,
     timeline_table,
 )
@@ -25,7 +25,18 @@ from casebook.plots.timeline import timeline_chart
 from casebook.widgets.timeline import timeline_explorer
 
 ARTICLE = PartialDate(2017, 10, 13)
-TESTS, SANCTIONS, DIPLOMACY, ECONOMY, MILITARY = (lane.label for lane in LANES)
+# A made-up categories.csv: five lanes, two categories sharing the first and four the third.
+CATEGORIES = pd.DataFrame({
+    "label": ["nuclear test", "missile test", "sanctions", "diplomacy", "summit", "talks",
+              "treaty", "economy", "military"],
+    "lane": ["Nuclear and missile tests", "Nuclear and missile tests", "Measures",
+             "Diplomacy", "Diplomacy", "Diplomacy", "Diplomacy", "Economy", "Military moves"],
+    "marker": ["star", "triangle_up", "square", "circle", "diamond", "plus", "cross",
+               "triangle_down", None],
+    "factor_ids": [None] * 9,
+}, index=pd.Index(["nuclear_test", "missile_test", "sanctions", "diplomacy", "summit", "talks",
+                   "treaty", "economy", "military"], name="category"))
+TESTS, SANCTIONS, DIPLOMACY, ECONOMY, MILITARY = (lane.label for lane in lanes_of(CATEGORIES))
 
 
 @pytest.fixture
@@ -43,7 +54,7 @@ def made_up():
                           index=["RUS", "PRK", "CHN"])
     sources = pd.DataFrame({"title": ["Report A", "Report B", "Report C"]},
                            index=["s1", "s2", "s3"])
-    return timeline_table(events, actors, sources, ARTICLE), actors
+    return timeline_table(events, actors, sources, ARTICLE, categories=CATEGORIES), actors
 
 
 def test_is_after_counts_a_partial_date_after_only_if_all_of_it_is():
@@ -71,8 +82,10 @@ def test_timeline_table_keeps_only_the_years_asked(made_up):
                            "actors": [("RUS",), ("RUS",)], "source_id": ["s", "s"]},
                           index=["x", "y"])
     sources = pd.DataFrame({"title": ["S"]}, index=["s"])
-    assert timeline_table(events, actors, sources, ARTICLE, 2016, 2016).index.tolist() == ["y"]
-    assert timeline_table(events, actors, sources, ARTICLE, None, 2015).index.tolist() == ["x"]
+    assert timeline_table(events, actors, sources, ARTICLE, 2016, 2016,
+                          categories=CATEGORIES).index.tolist() == ["y"]
+    assert timeline_table(events, actors, sources, ARTICLE, None, 2015,
+                          categories=CATEGORIES).index.tolist() == ["x"]
 
 
 def test_lane_counts_splits_before_and_after_and_totals(made_up):
@@ -247,8 +260,9 @@ def test_explorer_moves_the_window_and_hides_unticked_lanes(case):
     left, right = (mdates.num2date(x).date() for x in ax.get_xlim())
     assert left.year == whole[0] - 1 and right.year == whole[1] + 1  # a margin of days
     assert [t.get_text() for t in ax.get_xticklabels()][0] == str(whole[0])
+    economy_lane = case.categories.loc["economy", "lane"]
     for box in lanes_row.children:
-        box.value = box.description == ECONOMY
+        box.value = box.description == economy_lane
     visible = {c.get_gid().split("|")[0] for c in ax.collections if c.get_visible()}
     assert visible == {"economy"}
     assert f"{len(case.events[case.events['category'] == 'economy'])} events in 1 lane" in (

@@ -24,12 +24,28 @@ def small_votes() -> pd.DataFrame:
         "votes_for": pd.array([15, 14, None, 13], dtype="Int64"),
         "votes_against": pd.array([0, 0, None, 1], dtype="Int64"),
         "abstentions": pd.array([0, 1, None, 1], dtype="Int64"),
-        "russia_vote": ["yes", "yes", "not_voted", "veto"],
-        "china_vote": ["yes", "abstain", "not_voted", "abstain"],
         "source_id": ["r1", "r2", "h", "p"],
         "concession": ["wording_softened", "exemption_added", None, None],
         "note": ["Chapter VII wording dropped.", "Exempts coal via Rajin.", "", "Alone."],
     }, index=pd.Index(["v1", "v2", "v3", "v4"], name="vote_id"))
+
+
+# Made-up voters: the focus actor "Ann" (ANN) and the partner "Bob" (BOB).
+ACTORS = pd.DataFrame({"short_name": ["Ann", "Bob", "Cy"]}, index=["ANN", "BOB", "CY"])
+VOTERS = ("ANN", "BOB")
+
+
+def member_votes(focus=("yes", "yes", "not_voted", "veto"),
+                 partner=("yes", "abstain", "not_voted", "abstain")) -> pd.DataFrame:
+    """member_votes.csv for small_votes(): the focus actor's and the partner's vote on each."""
+    ids = ["v1", "v2", "v3", "v4"]
+    return pd.DataFrame({"vote_id": ids * 2, "actor_id": ["ANN"] * 4 + ["BOB"] * 4,
+                         "vote": [*focus, *partner]})
+
+
+def record_of(un_votes, votes_table=None, voters=VOTERS):
+    return votes.vote_record(un_votes, member_votes() if votes_table is None else votes_table,
+                             ACTORS, voters, SOURCES, ARTICLE)
 
 
 SOURCES = pd.DataFrame({"title": ["S/RES/1695", "S/RES/2270", "Editorial", "SC/15648"]},
@@ -38,15 +54,16 @@ SOURCES = pd.DataFrame({"title": ["S/RES/1695", "S/RES/2270", "Editorial", "SC/1
 
 @pytest.fixture
 def record():
-    return votes.vote_record(small_votes(), SOURCES, ARTICLE)
+    return record_of(small_votes())
 
 
 def test_vote_record_orders_labels_and_splits_at_the_article(record):
     assert record["decision"].to_list() == [
         "Res. 1695", "Res. 2270", "Draft (never put to a vote)", "Draft (vetoed)"]
     assert record["tally"].to_list() == ["15-0", "14-0-1", "", "13-1-1"]
-    assert record["Russia"].to_list() == ["yes", "yes", "no vote", "veto"]
-    assert record["China"].to_list() == ["yes", "abstained", "no vote", "abstained"]
+    assert votes.voter_columns(record) == ["Ann", "Bob"]
+    assert record["Ann"].to_list() == ["yes", "yes", "no vote", "veto"]
+    assert record["Bob"].to_list() == ["yes", "abstained", "no vote", "abstained"]
     assert record["when"].to_list() == [votes.BEFORE] * 2 + [votes.AFTER] * 2
     assert record["source"].to_list() == SOURCES["title"].to_list()
     assert votes.last_vote_before(record)["decision"] == "Res. 2270"
@@ -59,8 +76,25 @@ def test_a_date_known_only_to_the_month_of_the_article_is_not_hindsight():
     assert not votes.is_hindsight(D("2017-10-13"), ARTICLE)
 
 
-def test_softened_lists_the_coded_concessions_of_resolutions_russia_voted_for():
-    table = votes.softened(small_votes())
+def test_a_case_without_a_partner_has_one_voter_row():
+    record = record_of(small_votes(), voters=("ANN",))
+    assert votes.voter_columns(record) == ["Ann"]
+    chart = vote_chart(record, ARTICLE)
+    assert [t.get_text() for t in chart.figure.axes[0].get_yticklabels()] == ["Ann"]
+    assert chart.description.startswith("Dot chart: Ann's votes on 4 UN Security Council")
+    assert feedback.check_first_vote_against(2024, record).startswith(
+        "Right: 2024. On 2024-03-28 Ann vetoed a draft")
+
+
+def test_the_record_reads_each_voter_from_member_votes_whoever_is_focus():
+    record = record_of(small_votes(), voters=("BOB", "ANN"))
+    assert votes.voter_columns(record) == ["Bob", "Ann"]
+    assert record["Bob"].to_list() == ["yes", "abstained", "no vote", "abstained"]
+    assert votes.first_vote_against(record) is None  # Bob never voted no or veto
+
+
+def test_softened_lists_the_coded_concessions_of_resolutions_the_focus_voted_for():
+    table = votes.softened(small_votes(), record_of(small_votes()))
     assert table["resolution"].to_list() == ["1695", "2270"]
     assert table["concession"].to_list() == ["wording softened", "exemption added"]
     assert table["what the record says"].iloc[1] == "Exempts coal via Rajin."
@@ -70,13 +104,13 @@ def test_softened_reads_the_concession_column_not_the_words_of_the_note():
     table = small_votes().assign(
         note=["Nothing was dropped.", "Adopted 15-0.", "Dropped.", "Measure dropped."],
         concession=["none", "measure_dropped", None, "measure_dropped"],
-        russia_vote=["yes", "yes", "not_voted", "abstain"],
         resolution=["1718", "2375", None, "2400"])
-    # 1718 says "dropped" but codes no concession; the draft has no number; Russia did not
-    # vote for 2400.
-    assert votes.softened(table)["resolution"].to_list() == ["2375"]
-    assert votes.softened(table.assign(russia_vote="yes"))["resolution"].to_list() == [
-        "2375", "2400"]
+    abstained = record_of(table, member_votes(focus=("yes", "yes", "not_voted", "abstain")))
+    # 1718 says "dropped" but codes no concession; the draft has no number; the focus actor
+    # did not vote for 2400.
+    assert votes.softened(table, abstained)["resolution"].to_list() == ["2375"]
+    voted_yes = record_of(table, member_votes(focus=("yes",) * 4))
+    assert votes.softened(table, voted_yes)["resolution"].to_list() == ["2375", "2400"]
 
 
 def test_vote_notes_names_drafts_as_the_record_does():
@@ -108,8 +142,8 @@ def test_words_and_votes_keeps_the_stances_votes_bear_on_in_the_article_year():
                            index=["sanctions", "thaad"])
     sources = pd.DataFrame({"title": ["Speech report", "S/RES/1695", "S/RES/2270"]},
                            index=["speech", "r1", "r2"])
-    table = votes.words_and_votes(behaviour, options, small_votes(), sources, ARTICLE)
-    assert table["what Russia did"].to_list() == ["Speech", "Vote 2375"]
+    table = votes.words_and_votes(behaviour, options, small_votes(), sources, ARTICLE, "Ann")
+    assert table["what Ann did"].to_list() == ["Speech", "Vote 2375"]
     assert table["stance"].to_list() == ["Tougher sanctions"] * 2
     assert table["source"].to_list() == ["Speech report", "S/RES/2270"]
 
@@ -126,6 +160,26 @@ def test_claims_mentioning_matches_any_word_in_any_case():
     assert table["basis"].to_list() == ["course's reading", "the record"]
 
 
+def test_claims_of_factors_selects_by_factor_id_not_by_words():
+    claims = pd.DataFrame({
+        "paragraph": [2, 5, 7], "quote": ["Calm first", "Curbs matter not", "Both"],
+        "kind": ["fact"] * 3, "verdict": ["accurate", "disputed", "error"],
+        "verdict_basis": ["record"] * 3, "verdict_note": ["a", "b", "c"],
+        "factor_ids": [("calm",), ("curb",), ("calm", "curb")]},
+        index=pd.Index(["c1", "c2", "c3"], name="claim_id"))
+    assert votes.claims_of_factors(claims, ["curb"])["claim"].to_list() == [
+        "Curbs matter not", "Both"]
+    assert votes.claims_of_factors(claims, []).empty
+
+
+def test_factor_served_most_picks_the_largest_positive_effect():
+    effects = pd.DataFrame({"calm": [-1, 1], "curb": [2, 1], "seat": [1, 1]},
+                           index=["measures", "talks"])
+    assert votes.factor_served_most(effects, "measures") == "curb"
+    assert votes.factor_served_most(effects, "talks") == "calm"  # a tie: file order
+    assert votes.factor_served_most(-effects.abs(), "talks") is None
+
+
 # -- the chart -----------------------------------------------------------------------------
 
 def test_chart_has_one_marker_per_vote_with_shape_and_word(record):
@@ -134,13 +188,13 @@ def test_chart_has_one_marker_per_vote_with_shape_and_word(record):
     markers = [line for line in ax.lines if line.get_marker() not in (None, "None", "")]
     assert len(markers) == 2 * len(record)
     by_label = {line.get_label(): line for line in markers}
-    assert by_label["Russia: veto"].get_marker() == VOTE_STYLES["veto"][0]
-    assert by_label["China: abstained"].get_marker() == VOTE_STYLES["abstained"][0]
-    assert to_hex(by_label["Russia: no vote"].get_markerfacecolor()) == "#ffffff"  # hollow
+    assert by_label["Ann: veto"].get_marker() == VOTE_STYLES["veto"][0]
+    assert by_label["Bob: abstained"].get_marker() == VOTE_STYLES["abstained"][0]
+    assert to_hex(by_label["Ann: no vote"].get_markerfacecolor()) == "#ffffff"  # hollow
     words = [t.get_text() for t in ax.texts]
     assert words.count("yes") == 3 and words.count("veto") == 1 and words.count("abst.") == 2
     assert "article published 2017-10-13" in words and "hindsight" in words
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "China"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Ann", "Bob"]
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert ticks[0] == "1695\n2006-07-15\n15-0" and ticks[2] == "draft\n2019-12-16\nno vote"
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -159,19 +213,28 @@ def test_description_gives_the_numbers_before_and_each_decision_after(record):
     text = vote_chart(record, ARTICLE).description
     assert "votes on 4 UN Security Council decisions and drafts" in text
     assert "2006-07-15 to 2024-03-28" in text
-    assert "Before the article (2017-10-13): 2 decisions; Russia voted yes on all 2" in text
-    assert "China: yes 1, abstained 1" in text
+    assert "Before the article (2017-10-13): 2 decisions; Ann voted yes on all 2" in text
+    assert "Bob: yes 1, abstained 1" in text
     assert "tallies: 15-0 (1), 14-0-1 (1)" in text
-    assert ("Draft (vetoed) of 2024-03-28, vetoed 13-1-1, Russia veto, China abstained."
+    assert ("Draft (vetoed) of 2024-03-28, vetoed 13-1-1, Ann veto, Bob abstained."
             in text)
+    assert "decisions and drafts, 2006" in text  # no subject given: none named
 
 
 def test_chart_on_the_case_shows_every_decision(case):
-    record = votes.vote_record(case.un_votes, case.sources, case.article.date)
-    chart = vote_chart(record, case.article.date)
+    record = votes.case_vote_record(case)
+    chart = vote_chart(record, case.article.date, subject=case.subject)
     assert len(chart.table) == len(case.un_votes)
     assert chart.png()[:8] == b"\x89PNG\r\n\x1a\n"
     assert f"{len(case.un_votes)} UN Security Council decisions" in chart.description
+    names = case.actors.loc[list(case.voters), "short_name"].to_list()
+    assert votes.voter_columns(record) == names
+    assert [t.get_text() for t in chart.figure.axes[0].get_yticklabels()] == names
+    assert chart.figure.axes[0].get_title() == f"Votes on {case.subject} in the UN Security Council"
+    # Each cell is the voter's row of member_votes.csv, in words.
+    for actor, name in zip(case.voters, names, strict=True):
+        cast = votes.votes_of(case.member_votes, actor).map(votes.VOTE_WORDS)
+        assert record[name].to_dict() == cast.reindex(record.index).to_dict()
 
 
 # -- feedback ------------------------------------------------------------------------------
@@ -179,7 +242,7 @@ def test_chart_on_the_case_shows_every_decision(case):
 def test_yes_votes_feedback(record):
     check = feedback.check_yes_votes_before_article
     assert check(2, record, ARTICLE) == (
-        "Right: before the article Russia voted yes on all 2 decisions of the table "
+        "Right: before the article Ann voted yes on all 2 decisions of the table "
         "(Res. 1695 of 2006-07-15 to Res. 2270 of 2016-03-02).")
     assert check(3, record, ARTICLE).startswith("Not quite: 3 is more than")
     assert check(None, record, ARTICLE).startswith("Replace None")
@@ -190,13 +253,13 @@ def test_yes_votes_feedback(record):
 def test_first_vote_against_feedback(record):
     check = feedback.check_first_vote_against
     assert check(2024, record) == (
-        "Right: 2024. On 2024-03-28 Russia vetoed a draft (Panel of Experts; 13-1-1): its first "
-        "vote against a Council text on North Korea in the table.")
+        "Right: 2024. On 2024-03-28 Ann vetoed a draft (Panel of Experts; 13-1-1): its first "
+        "vote against a Council text in the table.")
     assert check(2019, record) == (
-        "Not quite: the 2019 draft (Relief draft) was never put to a vote, so Russia cast no "
-        "vote against it. Look for the first 'veto' or 'no' marker in Russia's row.")
+        "Not quite: the 2019 draft (Relief draft) was never put to a vote, so Ann cast no "
+        "vote against it. Look for the first 'veto' or 'no' marker in Ann's row.")
     assert check(2006, record) == (
-        "Not quite: in 2006 Russia's votes were: yes (1 decision). Look further right for a "
+        "Not quite: in 2006 Ann's votes were: yes (1 decision). Look further right for a "
         "'veto' or 'no'.")
     assert check(2010, record) == (
         "Not quite: the table has no decision in 2010; it runs from 2006 to 2024.")
@@ -205,29 +268,52 @@ def test_first_vote_against_feedback(record):
 
 def test_softened_feedback():
     check = feedback.check_softened
-    assert check(("2270", 1695), small_votes()) == (
-        "Right: Res. 1695 and 2270 were softened before Russia voted for them, as their notes "
+    assert check(("2270", 1695), small_votes(), record_of(small_votes())) == (
+        "Right: Res. 1695 and 2270 were softened before Ann voted for them, as their notes "
         "say.")
-    assert check([1695], small_votes()) == (
+    record = record_of(small_votes())
+    assert check([1695], small_votes(), record) == (
         "Not quite: 1695 is right, but 1 more is missing. Read the notes for a measure dropped "
         "or an exemption.")
     with_1718 = pd.concat([small_votes(), small_votes().iloc[[0]].assign(
         resolution="1718", note="Adopted 15-0.", concession="none").rename(
         index={"v1": "v5"})])
-    assert check([1695, 2270, 1718], with_1718) == (
+    assert check([1695, 2270, 1718], with_1718, record_of(with_1718, pd.concat(
+        [member_votes(), pd.DataFrame({"vote_id": ["v5"], "actor_id": ["ANN"],
+                                       "vote": ["yes"]})]))) == (
         "Not quite: the notes record no dropped measure or exemption for 1718.")
-    assert check([1695, 2270, 1234, 9999], small_votes()) == (
+    assert check([1695, 2270, 1234, 9999], small_votes(), record) == (
         "Not quite: 1234, 9999 are not resolutions of the table; its resolutions run from 1695 "
         "to 2270.")
-    assert check(2270, small_votes()).startswith("Not quite: give a list")
-    assert check([True], small_votes()).startswith("Not quite: give a list")
-    assert check(None, small_votes()).startswith("Replace None")
+    assert check(2270, small_votes(), record).startswith("Not quite: give a list")
+    assert check([True], small_votes(), record).startswith("Not quite: give a list")
+    assert check(None, small_votes(), record).startswith("Replace None")
+    never_yes = record_of(small_votes(), member_votes(focus=("abstain",) * 4))
+    assert check([], small_votes(), never_yes) == (
+        "Right: none. Ann voted for no resolution whose notes record a concession.")
 
 
 def test_yes_votes_feedback_names_a_count_of_every_decision(record):
     assert feedback.check_yes_votes_before_article(4, record, ARTICLE) == (
         "Not quite: 4 is every decision in the table, before and after the article "
-        "(2017-10-13). Count only Russia's 'yes' markers left of the dashed line.")
+        "(2017-10-13). Count only Ann's 'yes' markers left of the dashed line.")
     assert feedback.check_yes_votes_before_article(2.0, record, ARTICLE) == (
         "Not quite: give a whole number, without quotes or a decimal point, like 3 (you gave "
         "2.0).")
+
+
+def test_zero_yes_votes_before_the_article_is_a_right_answer():
+    record = record_of(small_votes(), member_votes(focus=("abstain", "no", "not_voted", "veto")))
+    assert feedback.check_yes_votes_before_article(0, record, ARTICLE) == (
+        "Right: before the article Ann voted yes on none of the 2 decisions of the table.")
+    assert feedback.check_yes_votes_before_article(1, record, ARTICLE).startswith(
+        "Not quite: 1 is more than")
+
+
+def test_never_voting_against_makes_none_the_right_year():
+    record = record_of(small_votes(), member_votes(focus=("yes", "yes", "not_voted", "yes")))
+    check = feedback.check_first_vote_against
+    assert check("none", record).startswith("Right: none. Ann voted against no decision")
+    assert check(2024, record) == (
+        "Not quite: Ann voted against no decision of the table (no 'veto' or 'no' marker in "
+        "its row), so there is no such year.")

@@ -155,7 +155,8 @@ def test_the_summary_sentence_changes_with_the_prediction_and_the_count():
         "undecided on Trade. 5 of 7 observed stances explained.")
     predicted[:] = "undecided"
     assert model.summary_sentence(predicted, labels, 0, 7) == (
-        "With these weights Russia would be undecided on Talks, Sanctions and Trade. 0 of 7 "
+        "With these weights the focus actor would be undecided on Talks, Sanctions and Trade. "
+        "0 of 7 "
         "observed stances explained.")
     scores = pd.Series({"talks": 0.05, "sanctions": -0.04, "trade": 0.0})
     assert model.summary_sentence(predicted, labels, 0, 7, scores=scores).endswith(
@@ -175,15 +176,22 @@ def test_un_votes_become_observations_of_the_option_their_sources_back():
         "date": [PartialDate.parse(d) for d in ("2017-08-05", "2019-12", "2022-05-26")],
         "subject": ["B", "Relief draft", "Veto draft"],
         "outcome": ["adopted", "not_put_to_vote", "vetoed"],
-        "russia_vote": ["yes", "not_voted", "veto"],
-        "source_id": ["res_b", "draft", "veto"]})
+        "source_id": ["res_b", "draft", "veto"]}, index=["v1", "v2", "v3"])
+    # The focus actor FOC and another member OTH, whose votes must not be read as FOC's.
+    member_votes = pd.DataFrame({"vote_id": ["v1", "v2", "v3", "v1", "v3"],
+                                 "actor_id": ["FOC", "FOC", "FOC", "OTH", "OTH"],
+                                 "vote": ["yes", "not_voted", "veto", "no", "yes"]})
     assert model.vote_option(behaviour, votes) == "sanctions"
     later = model.later_observations(behaviour, votes, EFFECTS.index,
-                                     PartialDate.parse("2017-10-13"))
+                                     PartialDate.parse("2017-10-13"),
+                                     member_votes=member_votes, actor_id="FOC",
+                                     actor_name="Focus")
     assert later[["option_id", "observed"]].values.tolist() == [["sanctions", "opposed"]]
     assert str(later["date"].iloc[0]) == "2022-05-26"
-    assert later["description"].iloc[0] == ("UN Security Council, vetoed: Veto draft; Russia "
+    assert later["description"].iloc[0] == ("UN Security Council, vetoed: Veto draft; Focus "
                                             "voted veto.")
+    other = model.vote_observations(votes, member_votes, "OTH", "sanctions")
+    assert other["observed"].to_list() == ["opposed", "supported"]
 
 
 def test_no_vote_option_without_a_supported_row_citing_a_vote():

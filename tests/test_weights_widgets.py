@@ -108,8 +108,7 @@ def test_a_negative_weight_cannot_get_onto_a_slider(explorer):
 
 def test_the_observation_window_switches_to_later_behaviour(case, explorer):
     labels = [label for label, _ in explorer.window_menu.options]
-    later = model.later_observations(case.behaviour, case.un_votes, case.options.index,
-                                     case.article.date)
+    later = model.case_later_observations(case)
     assert labels[0] == f"known on 13 Oct 2017, the article's date ({len(known(case))})"
     assert labels[1] == f"after the article ({len(later)})"
     explorer.window_menu.value = "later"
@@ -271,7 +270,7 @@ def test_a_factor_added_to_the_data_adds_a_slider(tmp_path):
     append("factors.csv", [{"factor_id": "regime_security", "label": "Regime security",
                             "short_label": "Regime", "paragraph": 2,
                             "quote": "peace and stability on the Korean Peninsula",
-                            "in_blank_framework": "no", "description": "A test factor."}])
+                            "in_article": "no", "description": "A test factor."}])
     append("effects.csv", [{"option_id": o, "factor_id": "regime_security", "effect": 0,
                             "rationale": "Test.", "paragraph": 2}
                            for o in original.options.index])

@@ -1,7 +1,8 @@
 """The validated case: one attribute per table, typed metadata, and matrix helpers.
 
 Each table is a DataFrame. A table keyed by one id column is indexed by it
-(``case.actors.loc["RUS"]``); a table keyed by two or three columns keeps them as columns.
+(``case.actors.loc[case.focus_actor]``); a table keyed by two or three columns keeps them as
+columns.
 Dates are ``PartialDate`` values that keep their precision; choices whose order means
 something (confidence, ratings) are ordered categoricals.
 
@@ -70,16 +71,48 @@ class Case:
     behaviour: pd.DataFrame
     presets: pd.DataFrame
     preset_weights: pd.DataFrame
+    categories: pd.DataFrame
     events: pd.DataFrame
     claims: pd.DataFrame
     hindsight: pd.DataFrame
     un_votes: pd.DataFrame
+    member_votes: pd.DataFrame
     hypotheses: pd.DataFrame
     evidence: pd.DataFrame
     ratings: pd.DataFrame
     lessons: pd.DataFrame
     notes: tuple[str, ...] = field(default=())
     absent: tuple[str, ...] = field(default=())
+    compare_actor: str | None = None  # the partner whose votes are shown beside the focus's
+    subject: str | None = None  # what the case is about, for titles ("Votes on ...")
+
+    @property
+    def voters(self) -> tuple[str, ...]:
+        """The actors whose votes the lessons show, in order: the focus actor, then the
+        partner of ``[case] compare_actor`` if the case names one.
+
+        >>> from casebook import load_case
+        >>> case = load_case()
+        >>> case.voters[0] == case.focus_actor
+        True
+        """
+        if self.compare_actor and self.compare_actor != self.focus_actor:
+            return (self.focus_actor, self.compare_actor)
+        return (self.focus_actor,)
+
+    def on_subject(self, text: str) -> str:
+        """``text`` followed by "on" and the case's subject, or ``text`` alone when the case
+        names none: a title that fits any case.
+
+        >>> from casebook import load_case
+        >>> from dataclasses import replace
+        >>> case = load_case()
+        >>> replace(case, subject=None).on_subject("Votes in the Council")
+        'Votes in the Council'
+        >>> replace(case, subject="Atlantis").on_subject("Decisions")
+        'Decisions on Atlantis'
+        """
+        return f"{text} on {self.subject}" if self.subject else text
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:

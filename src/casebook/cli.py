@@ -139,6 +139,16 @@ def dictionary(path: str | None, check_only: bool) -> int:
     return code
 
 
+def upgrade(data_dir: str, dry_run: bool) -> int:
+    """Rewrite a case folder made for the previous schema into the current one, keeping the
+    old files in a backup folder; say what changed, or that nothing had to."""
+    from .upgrade import upgrade as upgrade_folder
+
+    code, lines = upgrade_folder(data_dir, dry_run=dry_run)
+    print("\n".join(lines), file=sys.stderr if code else sys.stdout)
+    return code
+
+
 def check(with_test_packages: bool) -> int:
     """Print the environment report; return 0 if all is as tested, else 1."""
     from .environment import check_environment
@@ -212,6 +222,12 @@ def build_parser() -> argparse.ArgumentParser:
     dictionary_parser.add_argument(
         "--check", action="store_true",
         help="change nothing; exit 1 if the dictionary is out of date")
+    upgrade_parser = commands.add_parser(
+        "upgrade", help="rewrite a case folder made for the previous schema into the current "
+        "one (old files kept in a backup folder inside it)")
+    upgrade_parser.add_argument("data_dir", help="the case folder to upgrade")
+    upgrade_parser.add_argument(
+        "--dry-run", action="store_true", help="only say what would change")
     check_parser = commands.add_parser(
         "check", help="say whether this Python has the course's packages at the tested "
         "versions, and how to fix it if not (exits 1 if not)")
@@ -235,4 +251,6 @@ def main(argv: list[str] | None = None) -> int:
         return text(args.files, args.stamp, args.render)
     if args.command == "dictionary":
         return dictionary(args.readme, args.check)
+    if args.command == "upgrade":
+        return upgrade(args.data_dir, args.dry_run)
     return check(args.test)

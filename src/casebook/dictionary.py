@@ -26,7 +26,8 @@ def render_overview() -> str:
         needed = "optional" if table.optional else "required"
         lines.append(f"| `{table.file}` | {table.row_is} | {table.content} | {needed} |")
     lines.append(f"| `{schema.METADATA_FILE}` | (key = value lines) | the case's title, "
-                 "default period, focus actor and the article's citation | required |")
+                 "default period, focus actor, partner, subject and the article's citation | "
+                 "required |")
     return "\n".join(lines)
 
 
@@ -63,7 +64,8 @@ def render_metadata() -> str:
              "| Key | Kind | Meaning |", "|---|---|---|"]
     for key in schema.METADATA:
         kind = schema.KIND_NAMES[key.kind].format(table=key.table)
-        lines.append(f"| `[{key.section}] {key.key}` | {kind} | {key.meaning} |")
+        optional = "" if key.required else " (optional)"
+        lines.append(f"| `[{key.section}] {key.key}` | {kind}{optional} | {key.meaning} |")
     return "\n".join(lines)
 
 

@@ -1,8 +1,8 @@
 """Find, read and validate a case folder once; return one typed Case that the notebooks use.
 
 >>> case = load_case()
->>> case.actors.loc["RUS", "short_name"]
-'Russia'
+>>> case.actors.loc[case.focus_actor, "short_name"] in case.actors["short_name"].to_list()
+True
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .dates import PartialDate
 from .problems import CaseDataError, Problem
 from .reading import decode_text, read_csv_file
 from .rules import Context
+from .upgrade import old_schema_problems
 from .validation import (
     URL_PATTERN,
     check_header,
@@ -75,12 +76,20 @@ class _Loader:
             raise CaseDataError(str(self.folder), [Problem(
                 str(self.folder), None, None, None, "a folder holding the case's CSV files",
                 found="the folder does not exist")])
+        old = old_schema_problems(self.folder)
+        if old:  # the rest would only repeat what the old names already explain
+            raise CaseDataError(str(self.folder), old)
         metadata = self._read_metadata()
         paragraphs = self._read_paragraphs(metadata.get(("article", "numbered_file")))
         typed: dict[str, dict[int, dict]] = {}
         absent: list[str] = []
         for table in schema.TABLES.values():
-            if table.optional and not (self.folder / table.file).exists():
+            if table.belongs_to in absent and (self.folder / table.file).exists():
+                self.notes.append(f"{table.file}: ignored, since "
+                                  f"{schema.TABLES[table.belongs_to].file}, whose rows it "
+                                  "describes, is left out.")
+            if table.optional and (not (self.folder / table.file).exists()
+                                   or table.belongs_to in absent):
                 absent.append(table.name)
                 typed[table.name] = {}
                 continue
@@ -91,8 +100,12 @@ class _Loader:
         # guessing its ids would bury them under follow-on "unknown id" lines.
         ids = {name: table_ids(schema.TABLES[name], rows) for name, rows in typed.items()
                if len(schema.TABLES[name].key) == 1}
+        # Only actors that exist: an unknown one is reported once, on its metadata key.
+        case_actors = {key.key: metadata[key.section, key.key] for key in schema.METADATA
+                       if key.kind == schema.REF and key.table == "actors"
+                       and metadata.get((key.section, key.key)) in ids.get("actors", ())}
         context = Context(ids, paragraphs, metadata.get(("article", "date")),
-                          _dates(typed))
+                          _dates(typed), case_actors)
         for name, rows in typed.items():
             table = schema.TABLES[name]
             self.problems += check_references(table, table.file, rows, ids)
@@ -103,13 +116,14 @@ class _Loader:
             raise CaseDataError(str(self.folder), self.problems)
         frames = {name: frame_of(table, list(typed[name].values()))
                   for name, table in schema.TABLES.items()}
-        value = {key.key if key.section == "case" else key.label: metadata[key.section, key.key]
-                 for key in schema.METADATA}
+        value = {key.key if key.section == "case" else key.label:
+                 metadata.get((key.section, key.key)) for key in schema.METADATA}
         article = Article(**{key.key: value[key.label] for key in schema.METADATA
                              if key.section == "article"})
         return Case(self.folder, value["title"], value["default_period"], value["focus_actor"],
                     article, paragraphs, **frames, notes=tuple(self.notes),
-                    absent=tuple(absent))
+                    absent=tuple(absent), compare_actor=value["compare_actor"],
+                    subject=value["subject"])
 
     # -- metadata and article -----------------------------------------------------------
     def _read_metadata(self) -> dict[tuple[str, str], object]:
@@ -133,15 +147,20 @@ class _Loader:
             keys = [k for k in schema.METADATA if k.section == section]
             found = raw.get(section)
             if not isinstance(found, dict):
+                optional = [k.key for k in keys if not k.required]
                 self.problems.append(Problem(
                     METADATA_FILE, None, f"[{section}]", None,
-                    f"a [{section}] section with keys " + ", ".join(k.key for k in keys),
+                    f"a [{section}] section with keys "
+                    + ", ".join(k.key for k in keys if k.required)
+                    + (f" (and, if wanted, {', '.join(optional)})" if optional else ""),
                     found="the section is missing"))
                 continue
             for extra in sorted(set(found) - {k.key for k in keys}):
                 self.notes.append(f"{METADATA_FILE}: ignored the key {section}.{extra}, which "
                                   "the data dictionary does not define.")
             for key in keys:
+                if not key.required and key.key not in found:
+                    continue  # an optional key left out: the case has None for it
                 value = self._metadata_value(key, found.get(key.key))
                 if value is not None:
                     values[section, key.key] = value

@@ -46,6 +46,9 @@ class Context:
     # that keep hindsight apart from what a reader of the article could know.
     article_date: PartialDate | None = None
     dates: dict[str, dict[str, PartialDate]] = field(default_factory=dict)
+    # The [case] keys of metadata.toml that name actors (focus_actor, compare_actor), for
+    # rules that ask for rows about those actors.
+    case_actors: dict[str, str] = field(default_factory=dict)
 
 
 class Rule:
@@ -210,6 +213,54 @@ class SumEquals(Rule):
 
 
 @dataclass(frozen=True)
+class RowsForActors(Rule):
+    """A row for every id of ``table`` and each actor that one of the metadata ``keys``
+    ([case] section) names: e.g. the focus actor's and the partner's vote on every decision,
+    so that a lesson never meets a missing vote. A key left out of metadata.toml asks for
+    nothing.
+
+    >>> rule = RowsForActors("vote_id", "un_votes", "actor_id", ("focus_actor",))
+    >>> rows = Rows("member_votes.csv", {2: {"vote_id": "v1", "actor_id": "A"}})
+    >>> context = Context(ids={"un_votes": ["v1", "v2"]}, case_actors={"focus_actor": "A"})
+    >>> print(rule.check(rows, context)[0])
+    member_votes.csv, column 'vote_id + actor_id': no row for vote_id=v2, actor_id=A; expected a row for every vote_id in un_votes.csv for the actor of [case] focus_actor (A).
+    """  # noqa: E501 - the doctest shows the whole message
+
+    item: str
+    table: str
+    actor: str
+    keys: tuple[str, ...]
+
+    def columns(self):
+        return (self.item, self.actor)
+
+    def tables(self):
+        return (self.table,)
+
+    def describe(self):
+        named = " and ".join(f"`[case] {k}`" for k in self.keys)
+        return (f"one row for every {self.item} in {self.table}.csv and each actor that "
+                f"{named} names in metadata.toml")
+
+    def check(self, rows, context):
+        items = context.ids.get(self.table)
+        if items is None:
+            return []  # the table failed or is absent; that is reported there
+        present = {(v[self.item], v[self.actor]) for v in rows.rows.values()}
+        problems = []
+        for key in self.keys:
+            actor = context.case_actors.get(key)
+            if actor is None:
+                continue
+            problems += [Problem(
+                rows.file, None, f"{self.item} + {self.actor}", None,
+                f"a row for every {self.item} in {self.table}.csv for the actor of [case] "
+                f"{key} ({actor})", found=f"no row for {self.item}={item}, {self.actor}={actor}")
+                for item in items if (item, actor) not in present]
+        return problems
+
+
+@dataclass(frozen=True)
 class QuoteInParagraph(Rule):
     """The quote is copied word for word from the paragraph the row names. Curly and
     straight quote marks and runs of spaces count as the same, since spreadsheets change them."""
@@ -304,8 +355,8 @@ class RefsAfterArticle(Rule):
 def normalise_quote(text: str) -> str:
     """Text with curly quote marks made straight and runs of spaces made one.
 
-    >>> normalise_quote("Russia\u2019s  \u201cfour\u201d")
-    'Russia\\'s "four"'
+    >>> normalise_quote("Ann\u2019s  \u201cfour\u201d")
+    'Ann\\'s "four"'
     """
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')

@@ -22,6 +22,7 @@ from .rules import (
     PairGrid,
     QuoteInParagraph,
     RefsAfterArticle,
+    RowsForActors,
     Rule,
     SomePositive,
     SumEquals,
@@ -131,6 +132,8 @@ class Table:
     key: tuple[str, ...]
     rules: tuple[Rule, ...] = ()
     optional: bool = False
+    # An optional table that only describes the rows of another: left out with it.
+    belongs_to: str | None = None
 
     def __post_init__(self):
         names = self.column_names
@@ -167,8 +170,10 @@ def _choice(name: str, choices: tuple[str, ...], meaning: str, ordered: bool = F
     return Column(name, CHOICE, meaning, choices=choices, ordered=ordered)
 
 
-EVENT_CATEGORIES = ("diplomacy", "summit", "treaty", "talks", "nuclear_test", "missile_test",
-                    "sanctions", "military", "economy")
+# Marker shapes a category of events may take in the timeline chart (plots/timeline.py draws
+# them); a blank marker takes the first shape no earlier category has taken.
+MARKERS = ("circle", "square", "diamond", "triangle_up", "triangle_down", "star", "plus",
+           "cross", "pentagon", "hexagon")
 CLAIM_KINDS = ("fact", "inference", "opinion", "prediction")
 CLAIM_VERDICTS = ("accurate", "error", "disputed", "unverified", "borne_out",
                   "partly_borne_out", "not_borne_out", "not_testable")
@@ -223,7 +228,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         key=("actor_id",),
     ),
     Table(
-        "periods", "one period of Russia's Korea policy", "course's division of time",
+        "periods", "one period of the focus actor's policy", "course's division of time",
         "One row is one period. `metadata.toml` names the default period, the one the "
         "article was written in.",
         (
@@ -259,25 +264,28 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         rules=(PairGrid("period_id", "periods", "actor_a", "actor_b", "actors"),),
     ),
     Table(
-        "factors", "one motive that may drive Russia's policy", "quoted from the article",
-        "One row is one factor that may drive Russia's policy: the article's four, and the "
-        "course's additions (`in_blank_framework` = `no`), such as nonproliferation, which the "
-        "article says is *not* a driver.",
+        "factors", "one motive that may drive the focus actor's policy", "quoted from the article",
+        "One row is one factor that may drive the focus actor's policy: the factors the article "
+        "names as its own (`in_article` = `yes`), and the course's additions (`in_article` = "
+        "`no`), such as a motive the article names only to say it is *not* a driver.",
         (
             _id("factor_id"),
             Column("label", TEXT, "full name"),
             Column("short_label", TEXT, "name used in charts"),
             Column("paragraph", PARAGRAPH, "the article paragraph that states the factor"),
             Column("quote", TEXT, "the article's own words stating the factor"),
-            _choice("in_blank_framework", YES_NO, "is it one of the article's four factors?"),
+            _choice("in_article", YES_NO, "does the article name this factor as one of its own? "
+                    "(`no`: the course's addition)"),
             Column("description", TEXT, "one line in plain words"),
         ),
         key=("factor_id",),
         rules=(QuoteInParagraph(),),
     ),
     Table(
-        "options", "one stance Russia could take in 2017", "course's list",
-        "One row is one stance Russia could take in the 2017 crisis. The list is the course's.",
+        "options", "one stance the focus actor could take when the article appeared",
+        "course's list",
+        "One row is one stance the focus actor could take in the crisis the article speaks of. "
+        "The list is the course's.",
         (
             _id("option_id"),
             Column("label", TEXT, "full name"),
@@ -290,8 +298,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     ),
     Table(
         "effects", "how one option serves or harms one factor", "**course's coding**",
-        "One row says how one option serves (+) or harms (-) one factor, as a Russian "
-        "decision-maker would see it. **All scores are the course's coding.**",
+        "One row says how one option serves (+) or harms (-) one factor, as a decision-maker "
+        "of the focus actor would see it. **All scores are the course's coding.**",
         (
             _ref("option_id", "options", "the option"),
             _ref("factor_id", "factors", "the factor"),
@@ -307,13 +315,14 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         rules=(CompleteGrid("option_id", "options", "factor_id", "factors"),),
     ),
     Table(
-        "behaviour", "what Russia did on one option, on one date", "sourced fact",
-        "One row is something Russia actually did, or said, on one option, on one date. Where "
-        "an option has several rows that disagree, the lessons show them all.",
+        "behaviour", "what the focus actor did on one option, on one date", "sourced fact",
+        "One row is something the focus actor actually did, or said, on one option, on one "
+        "date. Where an option has several rows that disagree, the lessons show them all.",
         (
             _ref("option_id", "options", "the option"),
             Column("date", DATE, "when"),
-            _choice("observed", OBSERVED, "did Russia act for the option, against it, or both? "
+            _choice("observed", OBSERVED, "did the focus actor act for the option, against it, or "
+                    "both? "
                     "(course's reading of the fact)"),
             Column("description", TEXT, "what happened"),
             _source(),
@@ -321,8 +330,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         key=("option_id", "date"),
     ),
     Table(
-        "presets", "one named set of weights (a reading of Russia's motives)", "sourced reading",
-        "One row is one named reading of Russia's motives (the article's, or another "
+        "presets", "one named set of weights (a reading of the focus actor's motives)",
+        "sourced reading",
+        "One row is one named reading of the focus actor's motives (the article's, or another "
         "scholar's), which the weighting widget can load. Weights `from_texts` follow one "
         "scale: 9-10 = called vital or first; 7-8 = a named driver; 4-6 = a named secondary "
         "aim or means; 1-3 = named but played down; 0 = not used by the text, so the reading "
@@ -358,6 +368,24 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                SomePositive("weight", "preset_id")),
     ),
     Table(
+        "categories", "one kind of event in the timeline", "course's grouping",
+        "One row is one kind of event that `events.csv` may name in `category`. The timeline "
+        "draws one row (lane) per `lane`, top to bottom in the order the lanes first appear "
+        "here, and within a lane one marker shape per category, in file order.",
+        (
+            _id("category", "short name events.csv uses"),
+            Column("label", TEXT, "name shown in charts, tables and legends"),
+            Column("lane", TEXT, "the timeline row that holds this kind of event; categories "
+                   "with the same lane share a row"),
+            Column("marker", CHOICE, "the marker's shape; blank: the first shape (in the order "
+                   "listed) that no earlier category has", required=False, choices=MARKERS),
+            Column("factor_ids", REFS, "the factors whose record events of this kind show, "
+                   "for the lessons that follow one factor's record", required=False,
+                   table="factors"),
+        ),
+        key=("category",),
+    ),
+    Table(
         "events", "one dated event", "sourced fact",
         "One row is one dated event for the timeline.",
         (
@@ -366,7 +394,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("end_date", DATE, "the last day of an event of several days",
                    required=False),
             Column("title", TEXT, "what happened, in one line"),
-            _choice("category", EVENT_CATEGORIES, "kind of event"),
+            _ref("category", "categories", "kind of event"),
             Column("actors", REFS, "the actors involved", table="actors"),
             _choice("confidence", CONFIDENCE, _CONFIDENCE_MEANING, ordered=True),
             _source(),
@@ -427,12 +455,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         optional=True,
     ),
     Table(
-        "un_votes", "one UN Security Council vote or draft on North Korea", "sourced fact",
-        "One row is one UN Security Council decision or draft on North Korea: the "
-        "resolutions that answered a test or launch, and the drafts and vetoes after them. The "
-        "yearly renewals of the sanctions Panel of Experts' mandate (Res. 1928 of 2010 to Res. "
-        "2680 of 2023, each adopted unanimously) are left out, except the renewal Russia "
-        "vetoed in 2024.",
+        "un_votes", "one UN Security Council decision or draft on the case's subject",
+        "sourced fact",
+        "One row is one UN Security Council decision or draft on the case's subject (`[case] "
+        "subject` in metadata.toml): the resolutions, and the drafts vetoed or never put to a "
+        "vote. How each member of interest voted is in `member_votes.csv`; what the table "
+        "leaves out, and why, belongs in the hand-written part of this dictionary.",
         (
             _id("vote_id", "short name"),
             Column("resolution", TEXT, "resolution number; blank for drafts vetoed or never "
@@ -447,9 +475,6 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                    minimum=0, maximum=COUNCIL_SEATS),
             Column("abstentions", INTEGER, "abstentions; blank if no vote", required=False,
                    minimum=0, maximum=COUNCIL_SEATS),
-            _choice("russia_vote", VOTES, "Russia's vote (`veto` = a permanent member's vote "
-                    "against)"),
-            _choice("china_vote", VOTES, "China's vote"),
             Column("concession", CHOICE, "what the adopted text gave up to win votes, where the "
                    "record shows it: `wording_softened`, `measure_dropped` (from the draft), "
                    "`exemption_added`, or `none`; blank for drafts (course's reading of the "
@@ -464,9 +489,28 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         optional=True,
     ),
     Table(
-        "hypotheses", "one competing explanation of Russia's policy", "sourced reading",
-        "One row is one competing explanation of Russia's Korea policy, for the analysis of "
-        "competing hypotheses.",
+        "member_votes", "how one actor voted on one decision of un_votes.csv", "sourced fact",
+        "One row is one actor's vote on one decision of `un_votes.csv`. The lessons compare "
+        "the votes of the focus actor (`[case] focus_actor`) with those of the partner named "
+        "by `[case] compare_actor`, so every decision has a row for each of them; votes of "
+        "other actors may be added. A draft never put to a vote has `not_voted`.",
+        (
+            _ref("vote_id", "un_votes", "the decision"),
+            _ref("actor_id", "actors", "the actor who voted"),
+            _choice("vote", VOTES, "the actor's vote (`veto` = a permanent member's vote "
+                    "against)"),
+        ),
+        key=("vote_id", "actor_id"),
+        rules=(RowsForActors("vote_id", "un_votes", "actor_id",
+                             ("focus_actor", "compare_actor")),),
+        optional=True,
+        belongs_to="un_votes",
+    ),
+    Table(
+        "hypotheses", "one competing explanation of the focus actor's policy",
+        "sourced reading",
+        "One row is one competing explanation of the focus actor's policy, for the analysis "
+        "of competing hypotheses.",
         (
             _id("hypothesis_id"),
             Column("label", TEXT, "short name shown in the grid"),
@@ -527,13 +571,15 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 
 @dataclass(frozen=True)
 class MetaKey:
-    """One key of ``metadata.toml``: ``[section] key = "value"``."""
+    """One key of ``metadata.toml``: ``[section] key = "value"``. A key that is not
+    ``required`` may be left out; the case then has None for it."""
 
     section: str
     key: str
     kind: str
     meaning: str
     table: str | None = None  # for REF
+    required: bool = True
 
     @property
     def label(self) -> str:
@@ -549,6 +595,12 @@ METADATA: tuple[MetaKey, ...] = (
     MetaKey("case", "default_period", REF, "the period shown first", table="periods"),
     MetaKey("case", "focus_actor", REF, "the actor whose policy the case studies; charts "
             "highlight it", table="actors"),
+    MetaKey("case", "compare_actor", REF, "the partner whose votes (`member_votes.csv`) the "
+            "lessons show beside the focus actor's; leave it out to show the focus actor's "
+            "votes alone", table="actors", required=False),
+    MetaKey("case", "subject", TEXT, "what the case is about, in a few words that fit after "
+            "\"on\" in titles and captions (e.g. \"Votes on SUBJECT in the UN Security "
+            "Council\"); leave it out for titles without it", required=False),
     MetaKey("article", "source_id", REF, "the article's row in sources.csv", table="sources"),
     MetaKey("article", "title", TEXT, "the article's title"),
     MetaKey("article", "author", TEXT, "its author"),

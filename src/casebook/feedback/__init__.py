@@ -34,9 +34,9 @@ def actor_names(answer: Iterable, actors: pd.DataFrame) -> tuple[list[str], list
     """The answer's items as actors' short names (an item may be an id, written exactly, or
     a short name in any case), and the items that name no actor.
 
-    >>> actors = pd.DataFrame({"short_name": ["Russia"]}, index=["RUS"])
-    >>> actor_names(["RUS", "russia", "Atlantis"], actors)
-    (['Russia', 'Russia'], ['Atlantis'])
+    >>> actors = pd.DataFrame({"short_name": ["Ann"]}, index=["ANN"])
+    >>> actor_names(["ANN", "ann", "Atlantis"], actors)
+    (['Ann', 'Ann'], ['Atlantis'])
     """
     by_name = {name.lower(): name for name in actors["short_name"]}
     names, unknown = [], []

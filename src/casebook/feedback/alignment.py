@@ -1,5 +1,5 @@
-"""Feedback for the exercises of lesson 04 (China and the American threat). Each check reads
-the same ``model.alignment`` tables the lesson shows, so its sentence names actual rows."""
+"""Feedback for the exercises of lesson 04 (the article's third and fourth factors). Each check
+reads the same ``model.alignment`` tables the lesson shows, so its sentence names actual rows."""
 
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ def check_stances_serving(answer, effects: pd.DataFrame, factor: str) -> str:
     0)?"; ``effects`` is ``model.alignment.effects_on``, the answer a list of stance names.
 
     >>> effects = pd.DataFrame({"stance": ["Freeze", "Freeze", "Lifelines"],
-    ...     "factor": ["China", "US", "China"], "effect": [2, 2, 0],
-    ...     "why (course's coding)": ["joint", "exercises", "Russian, not joint"]})
-    >>> check_stances_serving(["freeze"], effects, "China")
-    'Right: Freeze (+2). The course codes the others 0 or below for China: Lifelines 0.'
-    >>> check_stances_serving(["Freeze", "Lifelines"], effects, "China")
-    "Not quite: the course codes Lifelines 0 for China, not above 0. Read its 'why': Russian, not joint"
+    ...     "factor": ["Ally", "Shield", "Ally"], "effect": [2, 2, 0],
+    ...     "why (course's coding)": ["joint", "exercises", "alone, not joint"]})
+    >>> check_stances_serving(["freeze"], effects, "Ally")
+    'Right: Freeze (+2). The course codes the others 0 or below for Ally: Lifelines 0.'
+    >>> check_stances_serving(["Freeze", "Lifelines"], effects, "Ally")
+    "Not quite: the course codes Lifelines 0 for Ally, not above 0. Read its 'why': alone, not joint"
     """  # noqa: E501
     if answer is None:
         return ('Replace None with a list of stance names in quotes, for example ["Stance A", '
@@ -107,16 +107,16 @@ def check_highest_other_weight(answer, readings: pd.DataFrame, factor: str,
     what is the highest weight given to ``factor``?"; ``readings`` is
     ``model.alignment.readings`` (indexed by preset id).
 
-    >>> readings = pd.DataFrame({"holder": ["Blank", "Lukin", "Ramani", "none"],
+    >>> readings = pd.DataFrame({"holder": ["Author", "Ann", "Bob", "none"],
     ...     "weights": ["from the scholar's texts"] * 3 + ["illustrative"],
-    ...     "China": [8, 3, 2, 5]}, index=["blank", "lukin", "ramani", "equal"])
-    >>> check_highest_other_weight(3, readings, "China", "blank")
-    "Right: 3 (Lukin), against the article's 8. No other reading drawn from a text weighs China above 3: the 'minority opinion' of ¶4, in the course's numbers."
-    >>> check_highest_other_weight(5, readings, "China", "blank")
+    ...     "Ally": [8, 3, 2, 5]}, index=["art", "ann", "bob", "equal"])
+    >>> check_highest_other_weight(3, readings, "Ally", "art")
+    "Right: 3 (Ann), against the article's 8. No other reading drawn from a text weighs Ally above 3, in the course's numbers."
+    >>> check_highest_other_weight(5, readings, "Ally", "art")
     "Not quite: 5 is the weight of 'none', an illustrative preset, not a reading drawn from a scholar's text."
-    >>> readings["US"] = [8, 7, 0, 5]
-    >>> check_highest_other_weight(7, readings, "China", "blank")
-    'Not quite: 7 is a weight on US (Lukin), not on China. Read the China bars.'
+    >>> readings["Shield"] = [8, 7, 0, 5]
+    >>> check_highest_other_weight(7, readings, "Ally", "art")
+    'Not quite: 7 is a weight on Shield (Ann), not on Ally. Read the Ally bars.'
     """  # noqa: E501
     if answer is None:
         return "Replace None with a number from 0 to 10, then run the cell again."
@@ -131,8 +131,7 @@ def check_highest_other_weight(answer, readings: pd.DataFrame, factor: str,
     holders = _names(others.loc[others[factor] == expected, "holder"])
     if number == expected:
         return (f"Right: {expected} ({holders}), against the article's {own}. No other reading "
-                f"drawn from a text weighs {factor} above {expected}: the 'minority opinion' of "
-                "¶4, in the course's numbers.")
+                f"drawn from a text weighs {factor} above {expected}, in the course's numbers.")
     if number == own:
         return (f"Not quite: {own} is the article's own weight; the question asks about the "
                 "other readings.")

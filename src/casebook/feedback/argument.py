@@ -66,14 +66,14 @@ def check_fourth_factor_paragraph(answer, factors: pd.DataFrame,
                                   paragraphs: dict[int, str]) -> str:
     """Feedback on "in which paragraph is the article's fourth factor first named?".
 
-    >>> factors = pd.DataFrame({"label": ["Peace", "Seat", "China", "Defence"],
-    ...                         "paragraph": [2, 3, 4, 7], "in_blank_framework": ["yes"] * 4},
+    >>> factors = pd.DataFrame({"label": ["Calm", "Seat", "Ally", "Shield"],
+    ...                         "paragraph": [2, 3, 4, 7], "in_article": ["yes"] * 4},
     ...                        index=["a", "b", "c", "d"])
     >>> paragraphs = {n: "" for n in range(1, 9)}
     >>> check_fourth_factor_paragraph(7, factors, paragraphs)
-    'Right: the fourth factor, Defence, is first named in ¶7. The factors before it are announced in ¶2, ¶3 and ¶4; the fourth has no announcement of its own.'
+    'Right: the fourth factor, Shield, is first named in ¶7. The factors before it are announced in ¶2, ¶3 and ¶4; the fourth has no announcement of its own.'
     >>> check_fourth_factor_paragraph(4, factors, paragraphs)
-    'Not quite: ¶4 names the third factor, China. Read on: where does a fourth appear?'
+    'Not quite: ¶4 names the third factor, Ally. Read on: where does a fourth appear?'
     """  # noqa: E501 - the doctest shows whole sentences
     own = article_factors(factors)
     if len(own) < 4:
@@ -114,9 +114,9 @@ def _factor_named(answer: str, chains: pd.DataFrame) -> str | None:
 def _factors_meant(answer: str, chains: pd.DataFrame) -> list[str]:
     """The factors whose label or short label holds every word of a partial answer.
 
-    >>> chains = pd.DataFrame({"label": ["Defence against US military threats", "Peace"],
-    ...                        "short_label": ["Defence vs US", "Peace"]}, index=["d", "p"])
-    >>> _factors_meant("defence", chains), _factors_meant("US threats", chains)
+    >>> chains = pd.DataFrame({"label": ["Defence against outside threats", "Calm"],
+    ...                        "short_label": ["Defence", "Calm"]}, index=["d", "p"])
+    >>> _factors_meant("defence", chains), _factors_meant("outside threats", chains)
     (['d'], ['d'])
     """
     words = answer.lower().split()

@@ -29,10 +29,11 @@ def check_absent_actors(answer, talks: pd.DataFrame, actors: pd.DataFrame) -> st
     >>> check_absent_actors(["C"], talks, actors)
     'Not quite: C was absent, but so was one more actor of the case: compare the present column with the list of actors.'
     """  # noqa: E501 - the doctest shows whole sentences
+    example = f'["{actors["short_name"].iloc[-1]}"]'  # an actor of this case
     if answer is None:
-        return "Replace None with a list of actors, e.g. [\"Japan\"], then run the cell again."
+        return f"Replace None with a list of actors, e.g. {example}, then run the cell again."
     if isinstance(answer, str) or not isinstance(answer, Iterable):
-        return (f"Not quite: give a list of actors in square brackets, e.g. [\"Japan\"] (you "
+        return (f"Not quite: give a list of actors in square brackets, e.g. {example} (you "
                 f"gave {answer!r}).")
     names, unknown = actor_names(answer, actors)
     if unknown:

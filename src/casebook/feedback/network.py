@@ -74,7 +74,7 @@ def _actor_ids(answer, graph: nx.Graph) -> tuple[list[str], list[str]]:
 
 def check_most_strained(answer, graph: nx.Graph, mixed: str = "as_negative") -> str:
     """Feedback on "which triad is most strained?": the answer names three actors, by id or
-    short name, in a list, a tuple or one string ("Russia, China, Japan").
+    short name, in a list, a tuple or one string ("Ann, Bob, Cy").
 
     >>> graph = net.graph_from_ties([("a", "b", "cooperative", 3), ("b", "c", "cooperative", 2),
     ...     ("a", "c", "mixed", 2), ("a", "d", "hostile"), ("b", "d", "hostile"),
@@ -89,8 +89,9 @@ def check_most_strained(answer, graph: nx.Graph, mixed: str = "as_negative") -> 
     'Not quite: a triad has three actors, and your answer names 2.'
     """
     if answer is None:
-        return ("Replace None with the three actors of the triad, for example "
-                "['Russia', 'China', 'Japan'], then run the cell again.")
+        example = [net.short_name(graph, a) for a in list(graph.nodes)[:3]]
+        return (f"Replace None with the three actors of the triad, for example {example}, "
+                "then run the cell again.")
     actors, unknown = _actor_ids(answer, graph)
     if unknown:
         names = ", ".join(net.short_name(graph, a) for a in graph.nodes)
@@ -139,7 +140,8 @@ def check_partners_by_change(answer, changes: pd.DataFrame, graph: nx.Graph,
     "Not quite: a's tie with c did not cool (it is unchanged: cooperative 1 → cooperative 1)."
     """
     if answer is None:
-        return ("Replace None with the actors, for example ['China', 'Japan'], then run the "
+        example = [net.short_name(graph, a) for a in list(graph.nodes)[-2:]]
+        return (f"Replace None with the actors, for example {example}, then run the "
                 "cell again.")
     named, unknown = _actor_ids(answer, graph)
     if unknown:

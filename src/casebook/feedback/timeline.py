@@ -125,19 +125,23 @@ def check_top_actors(answer, counts: pd.Series, actors: pd.DataFrame, n: int = 2
     """Feedback on "which ``n`` actors take part in the most events?"; ``counts`` is
     ``model.timeline.actor_counts`` (short names, most first). Names or ids, in any order.
 
-    >>> actors = pd.DataFrame({"short_name": ["Russia", "China", "Japan"]},
-    ...                       index=["RUS", "CHN", "JPN"])
-    >>> counts = pd.Series({"China": 5, "Russia": 4, "Japan": 1})
-    >>> check_top_actors(["russia", "CHN"], counts, actors)
-    'Right: China (5 events) and Russia (4) take part in the most events.'
-    >>> check_top_actors(["Japan", "China"], counts, actors)
-    'Not quite: Japan takes part in 1 event; Russia takes part in more (4).'
+    >>> actors = pd.DataFrame({"short_name": ["Ann", "Bob", "Cy"]},
+    ...                       index=["ANN", "BOB", "CY"])
+    >>> counts = pd.Series({"Bob": 5, "Ann": 4, "Cy": 1})
+    >>> check_top_actors(["ann", "BOB"], counts, actors)
+    'Right: Bob (5 events) and Ann (4) take part in the most events.'
+    >>> check_top_actors(["Cy", "Bob"], counts, actors)
+    'Not quite: Cy takes part in 1 event; Ann takes part in more (4).'
+    >>> check_top_actors(None, counts, actors)
+    'Replace None with a list of 2 actors, e.g. ["Cy", "Bob"].'
     """
+    names_of_case = list(actors["short_name"])
+    example = "[" + ", ".join(f'"{name}"' for name in names_of_case[::-1][:n]) + "]"
     if answer is None:
-        return "Replace None with a list of two actors, e.g. [\"Japan\", \"China\"]."
+        return f"Replace None with a list of {n} actors, e.g. {example}."
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return (f"Not quite: give a list of {n} actors in square brackets, e.g. "
-                f"[\"Japan\", \"China\"] (you gave {answer!r}).")
+                f"{example} (you gave {answer!r}).")
     names, unknown = actor_names(answer, actors)
     if unknown:
         return (f"Not quite: {', '.join(repr(u) for u in unknown)} names no actor of the case; "

@@ -79,8 +79,8 @@ def check_disagreeing_option(answer, table: pd.DataFrame) -> str:
 
 def check_break_even(answer, case: Case, weights: Mapping | pd.Series, option_id: str,
                      factor_id: str, tolerance: float = 0.1) -> str:
-    """Feedback on "to what weight must this factor rise (the others held) for Russia to
-    back this option?": the start of the option's *support* stretch for that factor.
+    """Feedback on "to what weight must this factor rise (the others held) for the focus
+    actor to back this option?": the start of the option's *support* stretch for that factor.
 
     >>> from casebook import load_case
     >>> case = load_case()
@@ -154,6 +154,6 @@ def check_weighting(answer, case: Case, observed: pd.DataFrame, factor_id: str) 
     if explained < best:
         return (f"Not quite: these weights explain {explained} of {total} observations; some "
                 f"weightings with {factor} at 0 explain {best}. Watch which rows of the table "
-                "say '0 of' and raise a factor that favours what Russia did there.")
+                "say '0 of' and raise a factor that favours what was observed there.")
     return (f"Right: with {factor} at 0 these weights explain {explained} of {total} "
             "observations, as many as any weighting can.")

@@ -43,12 +43,12 @@ def events_in_year(events: pd.DataFrame, actors: pd.DataFrame, year: int) -> pd.
     """The events that start in ``year``, in date order, with actor ids turned into the
     actors' short names: the table a reader sees beside the timeline.
 
-    >>> actors = pd.DataFrame({"short_name": ["Russia"]}, index=pd.Index(["RUS"]))
+    >>> actors = pd.DataFrame({"short_name": ["Ann"]}, index=pd.Index(["ANN"]))
     >>> from casebook.dates import PartialDate
     >>> ev = pd.DataFrame({"date": [PartialDate.parse("2017-07-04")], "title": ["Statement"],
-    ...                    "category": ["diplomacy"], "actors": [("RUS",)]})
+    ...                    "category": ["diplomacy"], "actors": [("ANN",)]})
     >>> events_in_year(ev, actors, 2017)["actors"].tolist()
-    ['Russia']
+    ['Ann']
     """
     chosen = events[year_of(events["date"]) == year].sort_values("date")
     names = actors["short_name"].to_dict()

@@ -1,10 +1,10 @@
-"""The article's third and fourth factors (alignment with China, defence against US threats)
-against the record and against other scholars' readings (lesson 04).
+"""Some of the article's factors against the record and against other scholars' readings
+(lesson 04 takes the third and fourth).
 
 Every function takes case tables and returns a table. Nothing here names a factor, option,
 preset or hypothesis: they are found by what the data says of them (the article's own
 factors in file order, the hypothesis whose source is the article, the options a paragraph
-cites).
+cites, the paragraphs that state a factor or that the coding of its effects draws on).
 
 >>> from casebook import load_case
 >>> case = load_case()
@@ -25,19 +25,72 @@ BASIS_WORDS = {"from_texts": "from the scholar's texts", "illustrative": "illust
 
 
 def article_factors(factors: pd.DataFrame) -> pd.DataFrame:
-    """The article's own factors (``in_blank_framework`` = yes) in file order, numbered as the
+    """The article's own factors (``in_article`` = yes) in file order, numbered as the
     article counts them, with the paragraph that states each and its words.
 
-    >>> factors = pd.DataFrame({"label": ["Peace", "Bomb", "China"], "short_label": list("PBC"),
+    >>> factors = pd.DataFrame({"label": ["Calm", "Curb", "Ally"], "short_label": list("CUA"),
     ...     "paragraph": [2, 5, 4], "quote": ["q1", "q2", "q3"],
-    ...     "in_blank_framework": ["yes", "no", "yes"]}, index=["peace", "bomb", "china"])
+    ...     "in_article": ["yes", "no", "yes"]}, index=["calm", "curb", "ally"])
     >>> article_factors(factors)[["number", "factor", "¶"]].values.tolist()
-    [[1, 'Peace', '¶2'], [2, 'China', '¶4']]
+    [[1, 'Calm', '¶2'], [2, 'Ally', '¶4']]
     """
-    own = factors[factors["in_blank_framework"] == "yes"]
+    own = factors[factors["in_article"] == "yes"]
     return pd.DataFrame({"number": range(1, len(own) + 1), "factor": own["label"].to_list(),
                          "¶": [f"¶{p}" for p in own["paragraph"]],
                          "in the article's words": own["quote"].to_list()}, index=own.index)
+
+
+def factor_paragraphs(factors: pd.DataFrame, factor_ids) -> list[int]:
+    """The paragraphs that state ``factor_ids`` (factors.csv's ``paragraph``), in order.
+
+    >>> factors = pd.DataFrame({"paragraph": [7, 4, 2]}, index=["shield", "ally", "calm"])
+    >>> factor_paragraphs(factors, ["shield", "ally"])
+    [4, 7]
+    """
+    return sorted({int(factors.loc[f, "paragraph"]) for f in factor_ids})
+
+
+def cited_paragraphs(effects: pd.DataFrame, options: pd.DataFrame, factor_ids) -> list[int]:
+    """The paragraphs that cite a stance (options.csv's ``paragraph``) and that the course's
+    coding of the effects on ``factor_ids`` draws on (effects.csv's ``paragraph``): where the
+    article speaks of the stances that bear on these factors. In order.
+
+    >>> effects = pd.DataFrame({"option_id": ["f", "t", "s"], "factor_id": ["a", "a", "b"],
+    ...                         "paragraph": [4, 6, 3]})
+    >>> options = pd.DataFrame({"paragraph": [4, 6, 3]}, index=["f", "t", "s"])
+    >>> cited_paragraphs(effects, options, ["a"])
+    [4, 6]
+    """
+    drawn_on = set(effects.loc[effects["factor_id"].isin(list(factor_ids)), "paragraph"])
+    cited = {int(p) for p in options["paragraph"].dropna()}
+    return sorted(cited & {int(p) for p in drawn_on})
+
+
+def paragraph_list(paragraphs) -> str:
+    """'¶4', '¶4 and ¶6', '¶2, ¶4 and ¶6': paragraphs for a caption.
+
+    >>> paragraph_list([4, 6]), paragraph_list([]), paragraph_list([2, 4, 6])
+    ('¶4 and ¶6', 'no paragraph', '¶2, ¶4 and ¶6')
+    """
+    names = [f"¶{p}" for p in paragraphs]
+    if not names:
+        return "no paragraph"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def claims_of_factor_paragraphs(claims: pd.DataFrame, factors: pd.DataFrame,
+                                factor_ids) -> pd.DataFrame:
+    """The article's claims in the paragraphs that state ``factor_ids``, in reading order,
+    as ``claims_in_paragraphs`` shows them.
+
+    >>> claims = pd.DataFrame({"paragraph": [3, 4], "quote": ["a", "b"], "kind": ["fact"] * 2,
+    ...     "verdict": ["accurate"] * 2, "verdict_basis": ["record"] * 2,
+    ...     "verdict_note": ["x", "y"]}, index=pd.Index(["c1", "c2"], name="claim_id"))
+    >>> factors = pd.DataFrame({"paragraph": [4]}, index=["ally"])
+    >>> claims_of_factor_paragraphs(claims, factors, ["ally"])["claim"].to_list()
+    ['b']
+    """
+    return claims_in_paragraphs(claims, factor_paragraphs(factors, factor_ids))
 
 
 def claims_in_paragraphs(claims: pd.DataFrame, paragraphs: list[int]) -> pd.DataFrame:
@@ -54,20 +107,22 @@ def claims_in_paragraphs(claims: pd.DataFrame, paragraphs: list[int]) -> pd.Data
 
 
 def stances_record(behaviour: pd.DataFrame, options: pd.DataFrame, sources: pd.DataFrame,
-                   paragraphs: list[int], article_date: PartialDate) -> pd.DataFrame:
-    """What Russia did, up to the article, on the stances (options) that ``paragraphs`` of the
-    article cite, in date order, with the source of each fact. The *Russia* column is the
-    course's coding (``behaviour.observed``).
+                   paragraphs: list[int], article_date: PartialDate,
+                   actor_name: str = "the focus actor") -> pd.DataFrame:
+    """What the focus actor (``actor_name``, its short name) did, up to the article, on the
+    stances (options) that ``paragraphs`` of the article cite, in date order, with the
+    source of each fact. The column named by ``actor_name`` is the course's coding
+    (``behaviour.observed``).
 
     >>> day = PartialDate.parse
     >>> behaviour = pd.DataFrame({"option_id": ["f", "t", "f"], "observed": ["supported"] * 3,
     ...     "date": [day("2017-07-04"), day("2016-07-28"), day("2018-01")],
     ...     "description": ["Joint statement", "Joint stand", "Later"], "source_id": ["s"] * 3})
-    >>> options = pd.DataFrame({"short_label": ["Freeze", "THAAD"], "paragraph": [4, 6]},
+    >>> options = pd.DataFrame({"short_label": ["Freeze", "Shield"], "paragraph": [4, 6]},
     ...                        index=["f", "t"])
     >>> sources = pd.DataFrame({"title": ["Report"]}, index=["s"])
-    >>> stances_record(behaviour, options, sources, [4, 6], day("2017-10-13")
-    ...                )["what Russia did"].to_list()
+    >>> stances_record(behaviour, options, sources, [4, 6], day("2017-10-13"), "Ann"
+    ...                )["what Ann did"].to_list()
     ['Joint stand', 'Joint statement']
     """
     cited = options.index[options["paragraph"].isin(paragraphs)]
@@ -78,8 +133,8 @@ def stances_record(behaviour: pd.DataFrame, options: pd.DataFrame, sources: pd.D
         "date": chosen["date"].to_list(),
         "stance": options.loc[chosen["option_id"], "short_label"].to_list(),
         "¶": [f"¶{options.loc[o, 'paragraph']}" for o in chosen["option_id"]],
-        "Russia": chosen["observed"].to_list(),
-        "what Russia did": chosen["description"].to_list(),
+        actor_name: chosen["observed"].to_list(),
+        f"what {actor_name} did": chosen["description"].to_list(),
         "source": sources.loc[chosen["source_id"], "title"].to_list(),
     })
 
@@ -93,9 +148,9 @@ def effects_on(effects: pd.DataFrame, options: pd.DataFrame, factors: pd.DataFra
     ...     "effect": [2, 1, 0], "rationale": ["joint", "exercises", "none"]})
     >>> options = pd.DataFrame({"short_label": ["Freeze", "Talks"], "paragraph": [4, 3]},
     ...                        index=["f", "t"])
-    >>> factors = pd.DataFrame({"short_label": ["China", "Defence"]}, index=["c", "d"])
+    >>> factors = pd.DataFrame({"short_label": ["Ally", "Shield"]}, index=["c", "d"])
     >>> effects_on(effects, options, factors, ["c"], [4]).values.tolist()
-    [['Freeze', '¶4', 'China', 2, 'joint']]
+    [['Freeze', '¶4', 'Ally', 2, 'joint']]
     """
     cited = options.index[options["paragraph"].isin(paragraphs)]
     chosen = effects[effects["option_id"].isin(cited) & effects["factor_id"].isin(factor_ids)]
@@ -133,14 +188,14 @@ def rated_evidence(evidence: pd.DataFrame, ratings: pd.DataFrame, sources: pd.Da
 
     >>> day = PartialDate.parse
     >>> evidence = pd.DataFrame({"date": [day("2017-07-06"), day("2016-07-28"), day("2022")],
-    ...     "description": ["Block", "THAAD", "Veto"], "source_id": ["s"] * 3},
+    ...     "description": ["Block", "Stand", "Veto"], "source_id": ["s"] * 3},
     ...     index=["e1", "e2", "e3"])
     >>> ratings = pd.DataFrame({"evidence_id": ["e1", "e2", "e3"], "hypothesis_id": ["h"] * 3,
     ...     "rating": ["II", "C", "C"], "rationale": ["alone", "joint", "joint"]})
     >>> sources = pd.DataFrame({"title": ["Report"]}, index=["s"])
     >>> rated_evidence(evidence, ratings, sources, "h", day("2017-10-13"))[
     ...     ["evidence", "rating"]].values.tolist()
-    [['THAAD', 'C'], ['Block', 'II']]
+    [['Stand', 'C'], ['Block', 'II']]
     """
     known = evidence[~evidence["date"].map(lambda d: is_hindsight(d, article_date))]
     known = known.sort_values("date", kind="stable")
@@ -168,7 +223,7 @@ def inconsistent(rated: pd.DataFrame) -> pd.DataFrame:
 
 def readings(presets: pd.DataFrame, preset_weights: pd.DataFrame, factors: pd.DataFrame,
              factor_ids: list[str], sources: pd.DataFrame) -> pd.DataFrame:
-    """Each preset (a reading of Russia's motives) with the weight it gives each factor of
+    """Each preset (a reading of the focus actor's motives) with the weight it gives each factor of
     ``factor_ids`` (columns named by the factors' short labels), how the weights were made,
     and the source's title. Indexed by preset id, in file order.
 
@@ -177,9 +232,9 @@ def readings(presets: pd.DataFrame, preset_weights: pd.DataFrame, factors: pd.Da
     ...     index=["a", "eq"])
     >>> weights = pd.DataFrame({"preset_id": ["a", "eq"], "factor_id": ["c", "c"],
     ...                         "weight": [8, 5]})
-    >>> factors = pd.DataFrame({"short_label": ["China"]}, index=["c"])
+    >>> factors = pd.DataFrame({"short_label": ["Ally"]}, index=["c"])
     >>> sources = pd.DataFrame({"title": ["Text"]}, index=["s"])
-    >>> readings(presets, weights, factors, ["c"], sources)[["holder", "China", "source"]
+    >>> readings(presets, weights, factors, ["c"], sources)[["holder", "Ally", "source"]
     ...     ].values.tolist()
     [['A. Author', 8, 'Text'], ['none', 5, '']]
     """

@@ -131,25 +131,25 @@ def source_criticism(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def article_factors(factors: pd.DataFrame) -> pd.DataFrame:
-    """The article's own factors (``in_blank_framework`` = yes) in the order the article
+    """The article's own factors (``in_article`` = yes) in the order the article
     states them: by the paragraph that first names each.
 
-    >>> frame = pd.DataFrame({"paragraph": [7, 2, 5], "in_blank_framework": ["yes", "yes", "no"]},
+    >>> frame = pd.DataFrame({"paragraph": [7, 2, 5], "in_article": ["yes", "yes", "no"]},
     ...                      index=["fourth", "first", "course"])
     >>> article_factors(frame).index.tolist()
     ['first', 'fourth']
     """
-    own = factors[factors["in_blank_framework"] == "yes"]
+    own = factors[factors["in_article"] == "yes"]
     return own.sort_values("paragraph", kind="stable")
 
 
 def factor_list(factors: pd.DataFrame) -> pd.DataFrame:
-    """Every factor as a reader meets it: the article's four in the article's order, then the
+    """Every factor as a reader meets it: the article's own in the article's order, then the
     course's additions; with the paragraph and the words that name each.
 
     >>> frame = pd.DataFrame({"label": ["B", "A", "C"], "paragraph": [7, 2, 5],
     ...                       "quote": ["b", "a", "c"],
-    ...                       "in_blank_framework": ["yes", "yes", "no"]}, index=["b", "a", "c"])
+    ...                       "in_article": ["yes", "yes", "no"]}, index=["b", "a", "c"])
     >>> factor_list(frame)[["factor", "whose"]].values.tolist()
     [['A', "the article's"], ['B', "the article's"], ['C', "the course's addition"]]
     """
@@ -175,7 +175,7 @@ def factor_chains(claims: pd.DataFrame, factors: pd.DataFrame) -> pd.DataFrame:
     ...                        "factor_ids": [("a",), ("a", "b"), ("b",), None],
     ...                        "paragraph": [2, 2, 6, 5]}, index=["c1", "c2", "c3", "c4"])
     >>> factors = pd.DataFrame({"label": ["A", "B"], "short_label": ["A", "B"],
-    ...                         "paragraph": [2, 7], "in_blank_framework": ["yes", "yes"]},
+    ...                         "paragraph": [2, 7], "in_article": ["yes", "yes"]},
     ...                        index=["a", "b"])
     >>> factor_chains(claims, factors)[["stated_by", "backed_by"]].values.tolist()
     [[('c1',), ('c2',)], [(), ('c2', 'c3')]]
@@ -192,7 +192,7 @@ def factor_chains(claims: pd.DataFrame, factors: pd.DataFrame) -> pd.DataFrame:
         rows.append({
             "factor_id": factor_id, "label": row["label"], "short_label": row["short_label"],
             "paragraph": int(row["paragraph"]),
-            "article's": row["in_blank_framework"] == "yes",
+            "article's": row["in_article"] == "yes",
             "stated_by": tuple(i for i in holds if linked.loc[i, "role"] == "factor"),
             "backed_by": tuple(i for i in holds if linked.loc[i, "role"] == "support"),
         })
@@ -236,7 +236,7 @@ def chains_table(chains: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def other_readings(hypotheses: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The competing readings of Russia's policy, the article's among them: reading, the
+    """The competing readings of the focus actor's policy, the article's among them: reading, the
     claim in one sentence, who argues it, and the title of the main text.
 
     >>> hypotheses = pd.DataFrame({"label": ["A"], "statement": ["S."], "proponents": ["P"],

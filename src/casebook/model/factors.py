@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .argument import BASIS_TEXT, claim_label
-from .timeline import AFTER, BEFORE, LANE_OF_CATEGORY, is_after
+from .timeline import AFTER, BEFORE, is_after
 
 # Verdicts grouped for a tally: what holds up, what is argued, what cannot be checked, errors.
 VERDICT_GROUPS = {
@@ -22,9 +22,9 @@ def factor_cards(factors: pd.DataFrame) -> pd.DataFrame:
     """Factors as a reader meets them: label, paragraph, the article's words, the course's
     plain words, and whose factor it is.
 
-    >>> frame = pd.DataFrame({"label": ["Peace"], "paragraph": [2], "quote": ["peace is vital"],
-    ...                       "description": ["Avoiding war."], "in_blank_framework": ["yes"]},
-    ...                      index=["peace"])
+    >>> frame = pd.DataFrame({"label": ["Calm"], "paragraph": [2], "quote": ["calm is vital"],
+    ...                       "description": ["Avoiding war."], "in_article": ["yes"]},
+    ...                      index=["calm"])
     >>> factor_cards(frame).iloc[0].to_dict()["whose"]
     "the article's"
     """
@@ -34,7 +34,7 @@ def factor_cards(factors: pd.DataFrame) -> pd.DataFrame:
         "in the article's words": factors["quote"].to_list(),
         "in plain words": factors["description"].to_list(),
         "whose": ["the article's" if own == "yes" else "the course's addition"
-                  for own in factors["in_blank_framework"]],
+                  for own in factors["in_article"]],
     })
 
 
@@ -42,13 +42,13 @@ def course_factors_in(factors: pd.DataFrame, paragraphs) -> pd.DataFrame:
     """The course's own factors (not the article's) whose words come from the paragraphs
     given: the motives the article states there without counting them as factors.
 
-    >>> frame = pd.DataFrame({"paragraph": [2, 7, 3], "in_blank_framework": ["yes", "no", "no"]},
-    ...                      index=["peace", "far_east", "status"])
+    >>> frame = pd.DataFrame({"paragraph": [2, 7, 3], "in_article": ["yes", "no", "no"]},
+    ...                      index=["calm", "trade", "status"])
     >>> course_factors_in(frame, [7]).index.tolist()
-    ['far_east']
+    ['trade']
     """
     wanted = {int(p) for p in paragraphs}
-    return factors[(factors["in_blank_framework"] == "no")
+    return factors[(factors["in_article"] == "no")
                    & factors["paragraph"].astype(int).isin(wanted)]
 
 
@@ -113,43 +113,69 @@ def verdict_tally(claims: pd.DataFrame, factors: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def lane_of(category: str) -> str:
-    """The timeline lane that holds an event category.
+def lane_of(category: str, categories: pd.DataFrame) -> str:
+    """The timeline lane that holds an event category (an id of the case's categories.csv).
 
-    >>> lane_of("talks")
-    'Diplomacy, summits, talks, treaties'
+    >>> categories = pd.DataFrame({"lane": ["Meetings", "Meetings", "Trade"]},
+    ...                           index=["talks", "summit", "trade"])
+    >>> lane_of("summit", categories)
+    'Meetings'
     """
-    return LANE_OF_CATEGORY[category]
+    return str(categories.loc[category, "lane"])
 
 
-def in_lane(table: pd.DataFrame, category: str, actor_name: str | None = None) -> pd.DataFrame:
-    """The rows of a ``model.timeline.timeline_table`` in the lane of ``category``, and, if
-    ``actor_name`` is given, those in which that actor (short name) takes part.
+def factor_categories(categories: pd.DataFrame, factor_id: str) -> list[str]:
+    """The categories (ids, in file order) whose events show the record of ``factor_id``
+    (categories.csv's ``factor_ids``), so that a lesson can follow one factor's record
+    without naming a category.
 
-    >>> frame = pd.DataFrame({"lane": [lane_of("economy"), lane_of("economy"), lane_of("talks")],
-    ...                       "actors": ["Russia, China", "China", "Russia"]})
-    >>> len(in_lane(frame, "economy", "Russia"))
-    1
+    >>> categories = pd.DataFrame({"lane": ["Meetings", "Trade"],
+    ...     "factor_ids": [("seat",), ("growth", "seat")]}, index=["talks", "trade"])
+    >>> factor_categories(categories, "seat"), factor_categories(categories, "calm")
+    (['talks', 'trade'], [])
     """
-    chosen = table[table["lane"] == lane_of(category)]
+    return [c for c, ids in zip(categories.index, categories["factor_ids"], strict=True)
+            if isinstance(ids, tuple) and factor_id in ids]
+
+
+def in_lane(table: pd.DataFrame, category: str, actor_name: str | None = None,
+            categories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows of a ``model.timeline.timeline_table`` in the lane of ``category`` (a lane
+    label, a category id of the case's ``categories``, or a category label found in the
+    table's rows), and, if ``actor_name`` is given, those in which that actor (short name)
+    takes part.
+
+    >>> frame = pd.DataFrame({"lane": ["Trade", "Trade", "Meetings"],
+    ...     "category": ["trade deal", "trade deal", "talks"],
+    ...     "actors": ["Ann, Bob", "Bob", "Ann"]})
+    >>> len(in_lane(frame, "trade_deal", "Ann")), len(in_lane(frame, "Meetings"))
+    (1, 1)
+    """
+    lanes = table["lane"].astype(object)
+    named = {category, category.replace("_", " ")}
+    wanted = set(lanes[table["category"].isin(named)]) | ({category} & set(lanes))
+    if categories is not None and category in categories.index:
+        wanted.add(lane_of(category, categories))
+    chosen = table[lanes.isin(wanted)]
     if actor_name is not None:
         chosen = chosen[chosen["actors"].str.split(", ").map(lambda names: actor_name in names)]
     return chosen
 
 
-def talks_table(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Every event of the category ``talks``, in date order: date, event, the actors present
-    and the actors of the case who were absent (short names).
+def talks_table(events: pd.DataFrame, actors: pd.DataFrame, category) -> pd.DataFrame:
+    """Every event of ``category`` (a category id, or several), in date order: date, event,
+    the actors present and the actors of the case who were absent (short names).
 
     >>> from casebook.dates import PartialDate
     >>> events = pd.DataFrame({"date": [PartialDate(2003, 4)], "title": ["Talks"],
-    ...                        "category": ["talks"], "actors": [("USA", "PRK")]}, index=["t"])
-    >>> actors = pd.DataFrame({"short_name": ["US", "North Korea", "Russia"]},
-    ...                       index=["USA", "PRK", "RUS"])
-    >>> talks_table(events, actors).iloc[0].tolist()[1:]
-    ['Talks', 'US, North Korea', 'Russia']
+    ...                        "category": ["talks"], "actors": [("ANN", "BOB")]}, index=["t"])
+    >>> actors = pd.DataFrame({"short_name": ["Ann", "Bob", "Cy"]},
+    ...                       index=["ANN", "BOB", "CY"])
+    >>> talks_table(events, actors, "talks").iloc[0].tolist()[1:]
+    ['Talks', 'Ann, Bob', 'Cy']
     """
-    talks = events[events["category"] == "talks"].sort_values("date", kind="stable")
+    wanted = [category] if isinstance(category, str) else list(category)
+    talks = events[events["category"].isin(wanted)].sort_values("date", kind="stable")
     names = actors["short_name"].to_dict()
     return pd.DataFrame({
         "date": talks["date"].to_list(),

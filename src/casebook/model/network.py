@@ -139,7 +139,7 @@ def short_name(graph: nx.Graph, actor_id: str) -> str:
 
 
 def pair_name(graph: nx.Graph, a: str, b: str) -> str:
-    """'Russia – China': the two actors' short names, in node order.
+    """'Ann – Bob': the two actors' short names, in node order.
 
     >>> pair_name(graph_from_ties([("a", "b", "hostile")]), "b", "a")
     'a – b'

@@ -1,12 +1,14 @@
 """The timeline of events, sorted into lanes, with what a reader on the article's date could
 know set apart from what came later (hindsight).
 
-Lanes group the event categories of ``events.csv`` (choices of the schema, not ids of the
-case), so that a chart has five rows a reader can scan: tests, sanctions, diplomacy,
-economy, military.
+Lanes group the event categories that the case declares in ``categories.csv``, so that a
+chart has a few rows a reader can scan; their order is the order in which the lanes first
+appear in that file.
 
->>> [lane.label for lane in LANES][:2]
-['Nuclear and missile tests', 'UN resolutions and other sanctions']
+>>> categories = pd.DataFrame({"label": ["launch", "vote", "meeting"],
+...     "lane": ["Tests", "Measures", "Tests"]}, index=["launch", "vote", "meeting"])
+>>> [(lane.label, lane.categories) for lane in lanes_of(categories)]
+[('Tests', ('launch', 'meeting')), ('Measures', ('vote',))]
 """
 
 from __future__ import annotations
@@ -27,14 +29,26 @@ class Lane:
     categories: tuple[str, ...]
 
 
-LANES = (
-    Lane("Nuclear and missile tests", ("nuclear_test", "missile_test")),
-    Lane("UN resolutions and other sanctions", ("sanctions",)),
-    Lane("Diplomacy, summits, talks, treaties", ("diplomacy", "summit", "talks", "treaty")),
-    Lane("Economy and lifelines", ("economy",)),
-    Lane("Military moves", ("military",)),
-)
-LANE_OF_CATEGORY = {category: lane.label for lane in LANES for category in lane.categories}
+def lanes_of(categories: pd.DataFrame) -> tuple[Lane, ...]:
+    """The lanes of a case's ``categories`` table, in the order they first appear, each with
+    its categories in file order (see the module's example)."""
+    grouped: dict[str, list[str]] = {}
+    for category, lane in zip(categories.index, categories["lane"], strict=True):
+        grouped.setdefault(lane, []).append(category)
+    return tuple(Lane(label, tuple(ids)) for label, ids in grouped.items())
+
+
+def lane_labels(table: pd.DataFrame) -> list[str]:
+    """The lanes of a ``timeline_table`` in the case's order (its ``lane`` column is ordered
+    by the case), or in order of first appearance for a table made by hand.
+
+    >>> lane_labels(pd.DataFrame({"lane": ["B", "A", "B"]}))
+    ['B', 'A']
+    """
+    lanes = table["lane"]
+    if isinstance(lanes.dtype, pd.CategoricalDtype):
+        return [str(label) for label in lanes.cat.categories]
+    return list(dict.fromkeys(lanes))
 
 BEFORE, AFTER = "before the article", "after the article"
 
@@ -66,16 +80,19 @@ def day_text(date: PartialDate) -> str:
 
 def timeline_table(events: pd.DataFrame, actors: pd.DataFrame, sources: pd.DataFrame,
                    article_date: PartialDate, first_year: int | None = None,
-                   last_year: int | None = None, notes: bool = False) -> pd.DataFrame:
+                   last_year: int | None = None, notes: bool = False, *,
+                   categories: pd.DataFrame) -> pd.DataFrame:
     """The events that start from ``first_year`` to ``last_year`` (default: all), in date
-    order, one row each: date, lane, category, event, actors (short names), ``when``
-    (before or after the article) and the title of the source; with ``notes``, also the
-    event's note (details, second sources, what is not verified). Indexed by event id.
+    order, one row each: date, lane, category (its label), event, actors (short names),
+    ``when`` (before or after the article) and the title of the source; with ``notes``,
+    also the event's note (details, second sources, what is not verified). Indexed by event
+    id. ``lane`` is ordered as the case's ``categories`` orders its lanes.
 
     >>> from casebook import load_case
     >>> case = load_case()
     >>> table = timeline_table(case.events, case.actors, case.sources, case.article.date,
-    ...                        case.article.year, case.article.year)
+    ...                        case.article.year, case.article.year,
+    ...                        categories=case.categories)
     >>> list(table.columns)
     ['date', 'lane', 'category', 'event', 'actors', 'when', 'source']
     >>> bool((table["date"].map(lambda d: d.year) == case.article.year).all())
@@ -90,15 +107,17 @@ def timeline_table(events: pd.DataFrame, actors: pd.DataFrame, sources: pd.DataF
     chosen = events[inside].sort_values("date", kind="stable")
     names = actors["short_name"].to_dict()
     titles = sources["title"].to_dict()
+    lanes = pd.CategoricalDtype([lane.label for lane in lanes_of(categories)], ordered=True)
     table = pd.DataFrame({
         "date": chosen["date"].to_list(),
-        "lane": [LANE_OF_CATEGORY[c] for c in chosen["category"]],
-        "category": chosen["category"].str.replace("_", " ").to_list(),
+        "lane": [categories.loc[c, "lane"] for c in chosen["category"]],
+        "category": [categories.loc[c, "label"] for c in chosen["category"]],
         "event": chosen["title"].to_list(),
         "actors": [", ".join(names[a] for a in ids) for ids in chosen["actors"]],
         "when": [AFTER if is_after(d, article_date) else BEFORE for d in chosen["date"]],
         "source": [titles[s] for s in chosen["source_id"]],
     }, index=pd.Index(chosen.index, name="event_id"))
+    table["lane"] = table["lane"].astype(lanes)
     if notes:
         table.insert(4, "note", chosen["note"].fillna("").to_list())
     return table
@@ -114,16 +133,19 @@ def known_on(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["when"] == BEFORE]
 
 
-def lane_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """Events per lane (in lane order) before and after the article, with a total row.
+def lane_counts(table: pd.DataFrame, lanes: list[str] | None = None) -> pd.DataFrame:
+    """Events per lane (in ``lanes`` order, by default the table's) before and after the
+    article, with a total row.
 
-    >>> frame = pd.DataFrame({"lane": [LANES[0].label, LANES[0].label, LANES[3].label],
+    >>> frame = pd.DataFrame({"lane": ["Tests", "Tests", "Trade"],
     ...                       "when": [BEFORE, AFTER, BEFORE]})
-    >>> lane_counts(frame).loc[LANES[0].label].tolist()
+    >>> lane_counts(frame).loc["Tests"].tolist()
     [1, 1, 2]
     """
-    counts = pd.crosstab(table["lane"], table["when"]).reindex(
-        index=[lane.label for lane in LANES], columns=[BEFORE, AFTER], fill_value=0)
+    lanes = lanes or lane_labels(table)
+    plain = table["lane"].astype(object)
+    counts = pd.crosstab(plain, table["when"]).reindex(
+        index=lanes, columns=[BEFORE, AFTER], fill_value=0)
     counts = counts.fillna(0).astype(int)
     counts["all"] = counts.sum(axis=1)
     counts.loc["all lanes"] = counts.sum()
@@ -154,9 +176,9 @@ def actor_counts(table: pd.DataFrame) -> pd.Series:
     """How many events of a ``timeline_table`` each actor (short name) takes part in, most
     first; ties keep the order in which actors first appear.
 
-    >>> frame = pd.DataFrame({"actors": ["Russia, China", "China", "Japan"]})
+    >>> frame = pd.DataFrame({"actors": ["Ann, Bob", "Bob", "Cy"]})
     >>> actor_counts(frame).to_dict()
-    {'China': 2, 'Russia': 1, 'Japan': 1}
+    {'Bob': 2, 'Ann': 1, 'Cy': 1}
     """
     names = table["actors"].str.split(", ").explode()
     counts = names.value_counts(sort=False)
@@ -198,7 +220,7 @@ def case_timeline(case, first_year: int | None = None, last_year: int | None = N
     True
     """
     return timeline_table(case.events, case.actors, case.sources, case.article.date,
-                          first_year, last_year, notes)
+                          first_year, last_year, notes, categories=case.categories)
 
 
 def period_years(periods: pd.DataFrame, period_id: str) -> tuple[int, int]:
@@ -215,8 +237,8 @@ def period_years(periods: pd.DataFrame, period_id: str) -> tuple[int, int]:
 def actors_table(actors: pd.DataFrame) -> pd.DataFrame:
     """The actors as a reader meets them: short name, full name, and their place in the case.
 
-    >>> frame = pd.DataFrame({"name": ["Russian Federation"], "short_name": ["Russia"],
-    ...                       "description": ["The subject."]}, index=["RUS"])
+    >>> frame = pd.DataFrame({"name": ["Republic of Ann"], "short_name": ["Ann"],
+    ...                       "description": ["The subject."]}, index=["ANN"])
     >>> actors_table(frame).columns.tolist()
     ['actor', 'full name', 'in this case']
     """

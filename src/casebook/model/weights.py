@@ -1,4 +1,4 @@
-"""Weighing the factors: which weighting of Russia's motives explains what Russia did?
+"""Weighing the factors: which weighting of the focus actor's motives explains what it did?
 
 The model, in five steps, each a small pure function:
 
@@ -32,10 +32,10 @@ not name the judgement that most breaks consistency, which the lesson needs. num
 with pandas already.
 
 >>> import pandas as pd
->>> effects = pd.DataFrame({"peace": [2, -1], "status": [-1, 2]},
-...                        index=pd.Index(["talks", "sanctions"], name="option_id"))
->>> stances(option_scores(effects, {"peace": 3, "status": 1})).to_dict()
-{'talks': 'support', 'sanctions': 'oppose'}
+>>> effects = pd.DataFrame({"calm": [2, -1], "status": [-1, 2]},
+...                        index=pd.Index(["talks", "measures"], name="option_id"))
+>>> stances(option_scores(effects, {"calm": 3, "status": 1})).to_dict()
+{'talks': 'support', 'measures': 'oppose'}
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ STANCE_CODES = {OPPOSE: -1, UNDECIDED: 0, SUPPORT: 1}
 STANCE_OF_CODE = {code: stance for stance, code in STANCE_CODES.items()}
 # Which predicted stance explains which observed one (behaviour.csv's `observed`).
 EXPLAINED_BY = {"supported": SUPPORT, "opposed": OPPOSE, "mixed": UNDECIDED}
-# Russia's vote at the UN Security Council, read as an observation on the sanctions option.
+# The focus actor's vote at the UN Security Council, read as an observation on the option
+# the votes bear on (``vote_option``).
 VOTE_AS_OBSERVATION = {"yes": "supported", "no": "opposed", "veto": "opposed",
                        "abstain": "mixed"}
 # Saaty's random consistency index: the mean consistency index of random reciprocal
@@ -288,9 +289,8 @@ def observations(behaviour: pd.DataFrame, options: pd.Index, start: PartialDate 
 
 
 def vote_option(behaviour: pd.DataFrame, un_votes: pd.DataFrame) -> str:
-    """The option Russia's UN Security Council votes are observations of: the option whose
-    observed *supported* rows cite the sources of the UN votes most often (in this case the
-    sanctions resolutions).
+    """The option the focus actor's UN Security Council votes are observations of: the option
+    whose observed *supported* rows cite the sources of the UN votes most often.
 
     >>> behaviour = pd.DataFrame({"option_id": ["s", "s", "e"], "observed": ["supported"] * 3,
     ...                           "source_id": ["r1", "r2", "r2"]})
@@ -301,48 +301,74 @@ def vote_option(behaviour: pd.DataFrame, un_votes: pd.DataFrame) -> str:
                       & (behaviour["observed"] == "supported")]
     if cited.empty:
         raise WeightsError("no supported row of behaviour.csv cites a source of un_votes.csv: "
-                           "expected the sanctions votes to be observations of one option")
+                           "expected the UN votes to be observations of one option")
     return str(cited["option_id"].value_counts().index[0])
 
 
-def vote_observations(un_votes: pd.DataFrame, option_id: str) -> pd.DataFrame:
-    """Russia's UN Security Council votes as observations on ``option_id``: yes is
-    *supported*, a veto or no is *opposed*, an abstention *mixed*; a draft never voted on
-    is left out. Same columns as ``observations``.
+def vote_observations(un_votes: pd.DataFrame, member_votes: pd.DataFrame, actor_id: str,
+                      option_id: str, actor_name: str | None = None) -> pd.DataFrame:
+    """The UN Security Council votes of ``actor_id`` (member_votes.csv) as observations on
+    ``option_id``: yes is *supported*, a veto or no is *opposed*, an abstention *mixed*; a
+    draft never voted on is left out. Same columns as ``observations``; the description
+    names the actor by ``actor_name`` (default: its id).
 
-    >>> votes = pd.DataFrame({"date": ["d1", "d2", "d3"], "russia_vote": ["yes", "veto",
-    ...     "not_voted"], "subject": ["A", "B", "C"], "outcome": ["adopted", "vetoed",
-    ...     "not_put_to_vote"], "source_id": ["s1", "s2", "s3"]})
-    >>> vote_observations(votes, "sanctions")["observed"].to_list()
-    ['supported', 'opposed']
+    >>> votes = pd.DataFrame({"date": ["d1", "d2", "d3"], "subject": ["A", "B", "C"],
+    ...     "outcome": ["adopted", "vetoed", "not_put_to_vote"],
+    ...     "source_id": ["s1", "s2", "s3"]}, index=["v1", "v2", "v3"])
+    >>> member_votes = pd.DataFrame({"vote_id": ["v1", "v2", "v3", "v1"],
+    ...     "actor_id": ["X", "X", "X", "Y"], "vote": ["yes", "veto", "not_voted", "no"]})
+    >>> seen = vote_observations(votes, member_votes, "X", "measures", "Ann")
+    >>> seen["observed"].to_list(), seen["description"].iloc[1]
+    (['supported', 'opposed'], 'UN Security Council, vetoed: B; Ann voted veto.')
     """
-    voted = un_votes[un_votes["russia_vote"].isin(list(VOTE_AS_OBSERVATION))]
+    mine = member_votes[member_votes["actor_id"] == actor_id]
+    cast = un_votes.index.map(dict(zip(mine["vote_id"], mine["vote"], strict=True)))
+    cast = pd.Series(cast, index=un_votes.index, dtype=object)
+    voted = un_votes[cast.isin(list(VOTE_AS_OBSERVATION))]
+    cast = cast[voted.index]
+    name = actor_name or actor_id
     return pd.DataFrame({
         "option_id": option_id,
         "date": voted["date"].to_list(),
-        "observed": voted["russia_vote"].map(VOTE_AS_OBSERVATION).to_list(),
-        "description": [f"UN Security Council, {outcome.replace('_', ' ')}: {subject}; Russia "
+        "observed": cast.map(VOTE_AS_OBSERVATION).to_list(),
+        "description": [f"UN Security Council, {outcome.replace('_', ' ')}: {subject}; {name} "
                         f"voted {vote}." for outcome, subject, vote in zip(
-                            voted["outcome"], voted["subject"], voted["russia_vote"],
-                            strict=True)],
+                            voted["outcome"], voted["subject"], cast, strict=True)],
         "source_id": voted["source_id"].to_list(),
     })
 
 
 def later_observations(behaviour: pd.DataFrame, un_votes: pd.DataFrame, options: pd.Index,
-                       after: PartialDate) -> pd.DataFrame:
-    """What Russia did after ``after`` (the article's date): the rows of behaviour.csv
-    dated later, and Russia's later UN votes read as observations on the sanctions option
-    (see ``vote_option``). The second step of the fit: did the motives change, or was the
-    reading wrong?"""
+                       after: PartialDate, *, member_votes: pd.DataFrame, actor_id: str,
+                       actor_name: str | None = None) -> pd.DataFrame:
+    """What the focus actor (``actor_id``) did after ``after`` (the article's date): the rows
+    of behaviour.csv dated later, and its later UN votes (member_votes.csv) read as
+    observations on the option the votes bear on (see ``vote_option``), where behaviour.csv
+    has no row of that option on that date. The second step of the fit: did the motives
+    change, or was the reading wrong?"""
     day_after = after.last_day + dt.timedelta(days=1)
     start = PartialDate(day_after.year, day_after.month, day_after.day)
     option = vote_option(behaviour, un_votes)
-    votes = vote_observations(un_votes, option)
+    votes = vote_observations(un_votes, member_votes, actor_id, option, actor_name)
     known = set(zip(behaviour["option_id"], behaviour["date"].map(str), strict=True))
     votes = votes[[(option, str(d)) not in known for d in votes["date"]]]
     rows = pd.concat([behaviour, votes], ignore_index=True)
     return observations(rows, options, start=start)
+
+
+def case_later_observations(case) -> pd.DataFrame:
+    """``later_observations`` of a loaded case: what its focus actor did after the article.
+
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> later = case_later_observations(case)
+    >>> bool((later["date"].map(lambda d: d.first_day) > case.article.date.last_day).all())
+    True
+    """
+    return later_observations(case.behaviour, case.un_votes, case.options.index,
+                              case.article.date, member_votes=case.member_votes,
+                              actor_id=case.focus_actor,
+                              actor_name=case.actors.loc[case.focus_actor, "short_name"])
 
 
 def fit(effects: pd.DataFrame, weights: Mapping | pd.Series, observed: pd.DataFrame,
@@ -451,18 +477,18 @@ def _label_list(labels: list[str]) -> str:
 
 
 def summary_sentence(predicted: pd.Series, labels: pd.Series, explained: int, total: int,
-                     actor: str = "Russia", scores: pd.Series | None = None) -> str:
+                     actor: str = "the focus actor", scores: pd.Series | None = None) -> str:
     """The widget's sentence: what the weights predict, how many observations that explains
     and, given the ``scores``, the closest call (the score nearest zero), which moves with
     almost every change of a weight.
 
     >>> predicted = pd.Series({"x": "support", "y": "oppose", "z": "undecided", "w": "support"})
-    >>> labels = pd.Series({"x": "Talks", "y": "Force", "z": "Sanctions", "w": "Ferry"})
+    >>> labels = pd.Series({"x": "Talks", "y": "Force", "z": "Measures", "w": "Ferry"})
     >>> scores = pd.Series({"x": 1.2, "y": -0.8, "z": -0.093, "w": 0.4})
-    >>> print(summary_sentence(predicted, labels, 5, 7, scores=scores))
+    >>> print(summary_sentence(predicted, labels, 5, 7, actor="Ann", scores=scores))
     ... # doctest: +NORMALIZE_WHITESPACE
-    With these weights Russia would back Talks and Ferry, and oppose Force; it would be
-    undecided on Sanctions. 5 of 7 observed stances explained. Closest call: Sanctions at
+    With these weights Ann would back Talks and Ferry, and oppose Force; it would be
+    undecided on Measures. 5 of 7 observed stances explained. Closest call: Measures at
     −0.09.
     """
     def chosen(stance: str) -> str:
@@ -706,7 +732,7 @@ class SearchResult:
 def search(effects: pd.DataFrame, observed: pd.DataFrame, band: float = UNDECIDED_BAND,
            step: float = GRID_STEP, fixed: Mapping[str, float] | None = None) -> SearchResult:
     """The inverse question: of all weightings on the grid (with the factors in ``fixed``
-    held at the given shares, e.g. ``{"nonproliferation": 0}``), which explain the most
+    held at the given shares, e.g. ``{"calm": 0}``), which explain the most
     observations? Observations that disagree cannot all be explained, so "explains
     everything" means "explains as many as any weighting can".
 

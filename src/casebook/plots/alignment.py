@@ -1,5 +1,5 @@
-"""Charts of lesson 04: the 2016-2017 evidence rated against the article's China-led reading,
-and how much weight each scholar's reading gives the article's third and fourth factors.
+"""Charts of lesson 04: the evidence a reader could know rated against the article's reading,
+and how much weight each scholar's reading gives some of the article's factors.
 
 No meaning rests on colour alone: ratings have their own marker shapes and their code written
 beside each marker; the factors' bars have their own hatching and their values written at
@@ -35,10 +35,10 @@ def describe_rated_evidence(rated: pd.DataFrame, reading: str) -> str:
 
     >>> from casebook.dates import PartialDate as D
     >>> rated = pd.DataFrame({"date": [D.parse("2016-07-28"), D.parse("2017-07-06")],
-    ...     "evidence": ["Joint stand on THAAD", "Russia alone blocks a statement"],
+    ...     "evidence": ["Joint stand", "Ann alone blocks a statement"],
     ...     "rating": ["C", "II"]})
-    >>> print(describe_rated_evidence(rated, "China-led alignment"))
-    Dot chart: 2 pieces of evidence a reader could know on the article's date (2016-07-28 to 2017-07-06), each placed by the course's rating of it against the reading 'China-led alignment', from very inconsistent (II) to very consistent (CC). Very consistent (CC): none. Consistent (C): 1 (2016-07-28 Joint stand on THAAD). Neutral (N): none. Inconsistent (I): none. Very inconsistent (II): 1 (2017-07-06 Russia alone blocks a statement).
+    >>> print(describe_rated_evidence(rated, 'Joint front'))
+    Dot chart: 2 pieces of evidence a reader could know on the article's date (2016-07-28 to 2017-07-06), each placed by the course's rating of it against the reading 'Joint front', from very inconsistent (II) to very consistent (CC). Very consistent (CC): none. Consistent (C): 1 (2016-07-28 Joint stand). Neutral (N): none. Inconsistent (I): none. Very inconsistent (II): 1 (2017-07-06 Ann alone blocks a statement).
     """  # noqa: E501
     first, last = rated["date"].iloc[0], rated["date"].iloc[-1]
     text = (f"Dot chart: {_plural(len(rated), 'piece')} of evidence a reader could know on the "
@@ -63,7 +63,7 @@ def evidence_chart(rated: pd.DataFrame, reading: str, title: str | None = None) 
     >>> from casebook.dates import PartialDate as D
     >>> rated = pd.DataFrame({"date": [D.parse("2016-07-28"), D.parse("2017-07-06")],
     ...     "evidence": ["Joint stand", "Blocks alone"], "rating": ["C", "II"]})
-    >>> chart = evidence_chart(rated, "China-led")
+    >>> chart = evidence_chart(rated, "Joint front")
     >>> [int(line.get_xdata()[0]) for line in chart.figure.axes[0].lines
     ...  if line.get_label() in RATING_ORDER]
     [1, -2]
@@ -113,10 +113,10 @@ def describe_readings(readings: pd.DataFrame, factors: list[str],
                       article_holder: str | None = None) -> str:
     """The text description of the readings chart.
 
-    >>> readings = pd.DataFrame({"holder": ["Blank", "Lukin"], "weights": ["from texts"] * 2,
-    ...                          "China": [8, 3], "US": [8, 7]})
-    >>> print(describe_readings(readings, ["China", "US"], "Blank"))
-    Bar chart: the weight (0 to 10) each of 2 readings gives China and US. China: Blank 8 (the article), Lukin 3. US: Blank 8 (the article), Lukin 7.
+    >>> readings = pd.DataFrame({"holder": ["Author", "Ann"], "weights": ["from texts"] * 2,
+    ...                          "Ally": [8, 3], "Shield": [8, 7]})
+    >>> print(describe_readings(readings, ["Ally", "Shield"], "Author"))
+    Bar chart: the weight (0 to 10) each of 2 readings gives Ally and Shield. Ally: Author 8 (the article), Ann 3. Shield: Author 8 (the article), Ann 7.
     """  # noqa: E501
     named = " and ".join(factors) if len(factors) <= 2 else ", ".join(factors)
     text = (f"Bar chart: the weight (0 to 10) each of {len(readings)} readings gives {named}.")
@@ -136,9 +136,9 @@ def readings_chart(readings: pd.DataFrame, factors: list[str],
     hatched bar per factor (columns ``factors``), its weight written at its end. The article's
     own reading is labelled as such.
 
-    >>> readings = pd.DataFrame({"holder": ["Blank", "Lukin"], "weights": ["from texts"] * 2,
-    ...                          "China": [8, 3], "US": [8, 7]})
-    >>> chart = readings_chart(readings, ["China", "US"], "Blank")
+    >>> readings = pd.DataFrame({"holder": ["Author", "Ann"], "weights": ["from texts"] * 2,
+    ...                          "Ally": [8, 3], "Shield": [8, 7]})
+    >>> chart = readings_chart(readings, ["Ally", "Shield"], "Author")
     >>> [int(bar.get_width()) for bar in chart.figure.axes[0].patches]
     [8, 3, 8, 7]
     """

@@ -5,6 +5,10 @@ alone.
 
 The chart is drawn once with every event it is given; ``set_window``, ``keep_years`` and
 ``show_only`` change what is seen, so that a widget updates the same artists in place.
+
+Lanes and markers come from the case's ``categories.csv`` (pass ``categories=``): the lanes
+in the order they first appear there, a marker shape per category as declared. Without it,
+a table's own lane order is used and the shapes are given in order of first appearance.
 """
 
 from __future__ import annotations
@@ -17,14 +21,19 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from .. import schema
 from ..dates import PartialDate
-from ..model.timeline import AFTER, BEFORE, LANES, as_datetime, day_text, lane_counts
+from ..model.timeline import AFTER, BEFORE, as_datetime, day_text, lane_counts, lane_labels
 from . import OKABE_ITO, Chart
 
-LANE_COLOURS = {lane.label: OKABE_ITO[i] for lane, i in zip(LANES, (6, 5, 1, 3, 7),
-                                                            strict=True)}
-MARKERS = {"nuclear_test": "*", "missile_test": "^", "sanctions": "s", "diplomacy": "o",
-           "summit": "D", "talks": "P", "treaty": "X", "economy": "v", "military": "p"}
+# The lanes' colours, top lane first (Okabe-Ito, told apart by colour-blind readers too).
+LANE_PALETTE = tuple(OKABE_ITO[i] for i in (6, 5, 1, 3, 7, 0, 2, 4))
+# The marker shapes of categories.csv (schema.MARKERS), as matplotlib draws them.
+MARKER_CODES = {"circle": "o", "square": "s", "diamond": "D", "triangle_up": "^",
+                "triangle_down": "v", "star": "*", "plus": "P", "cross": "X",
+                "pentagon": "p", "hexagon": "h"}
+assert set(MARKER_CODES) == set(schema.MARKERS), "every marker of the schema needs a shape"
+BIG_MARKERS = ("*",)  # thin shapes drawn larger, so that they weigh as much as the others
 HINDSIGHT_GREY = "0.55"
 HINDSIGHT_HATCH = "//"
 HINDSIGHT_LABEL = "after the article"
@@ -33,37 +42,83 @@ UPRIGHT_YEARS = 12
 LISTED_LATER_EVENTS = 6  # the description lists the later events one by one up to this many
 
 
-def _category_key(category: str) -> str:
-    return category.replace(" ", "_")
+def category_styles(table: pd.DataFrame, categories: pd.DataFrame | None = None
+                    ) -> dict[str, tuple[str, str]]:
+    """Category label -> (category id, matplotlib marker) for the categories of a timeline
+    table: as ``categories`` declares them, a blank marker taking the first shape no earlier
+    category has; without ``categories``, shapes in order of first appearance.
+
+    >>> categories = pd.DataFrame({"label": ["launch", "vote"], "marker": ["star", None]},
+    ...                           index=["launch", "vote_cast"])
+    >>> category_styles(pd.DataFrame({"category": ["vote"]}), categories)
+    {'launch': ('launch', '*'), 'vote': ('vote_cast', 'o')}
+    >>> category_styles(pd.DataFrame({"category": ["b", "a", "b"]}))
+    {'b': ('b', 'o'), 'a': ('a', 's')}
+    """
+    if categories is None:
+        labels = list(dict.fromkeys(table["category"]))
+        ids, declared = [label.replace(" ", "_") for label in labels], [None] * len(labels)
+    else:
+        labels, ids = list(categories["label"]), list(categories.index)
+        declared = [m if isinstance(m, str) and m else None for m in categories["marker"]]
+    free = [m for m in schema.MARKERS if m not in declared]
+    styles = {}
+    for label, category, marker in zip(labels, ids, declared, strict=True):
+        if marker is None:
+            marker = free.pop(0) if free else schema.MARKERS[len(styles) % len(schema.MARKERS)]
+        styles[label] = (category, MARKER_CODES[marker])
+    return styles
+
+
+def lane_colours(lanes: list[str]) -> dict[str, str]:
+    """Each lane's colour, in order from the top lane.
+
+    >>> lane_colours(["Tests", "Trade"]) == {"Tests": LANE_PALETTE[0], "Trade": LANE_PALETTE[1]}
+    True
+    """
+    return {label: LANE_PALETTE[i % len(LANE_PALETTE)] for i, label in enumerate(lanes)}
+
+
+def _lanes(table: pd.DataFrame, categories: pd.DataFrame | None) -> list[str]:
+    if categories is not None:
+        return list(dict.fromkeys(categories["lane"]))
+    return lane_labels(table)
 
 
 def draw_timeline(ax, table: pd.DataFrame, article_date: PartialDate,
-                  lanes: list[str] | None = None) -> dict[tuple[str, str], object]:
+                  lanes: list[str] | None = None, categories: pd.DataFrame | None = None
+                  ) -> dict[tuple[str, str], object]:
     """Draw the events of a ``model.timeline.timeline_table`` on ``ax``: one row per lane
-    (top to bottom in ``LANES`` order, or the ``lanes`` given), the article's date as a
+    (top to bottom in the case's order, or the ``lanes`` given), the article's date as a
     dashed line and the time after it hatched. Returns the marker collections by
-    (category, when), so that they can be shown or hidden later.
+    (category id, when), so that they can be shown or hidden later.
     """
-    lanes = lanes or [lane.label for lane in LANES]
+    every_lane = _lanes(table, categories)
+    colours = lane_colours(every_lane)
+    styles = category_styles(table, categories)
+    lanes = lanes or every_lane
     row = {label: len(lanes) - i for i, label in enumerate(lanes)}
     article_day = article_date.first_day
     ax.axvline(article_day, color="black", linestyle="--", linewidth=1.2, zorder=1)
     ax.axvspan(article_day + dt.timedelta(days=1), dt.date(2200, 1, 1), facecolor="0.93",
                edgecolor="0.7", hatch=HINDSIGHT_HATCH, linewidth=0, zorder=0)
     artists = {}
-    for (category, when), group in table.groupby(["category", "when"], sort=False):
-        if group["lane"].iloc[0] not in row:
+    plain = table.assign(lane=table["lane"].astype(object))
+    for (category, when), group in plain.groupby(["category", "when"], sort=False):
+        lane = group["lane"].iloc[0]
+        if lane not in row:
             continue
-        key = _category_key(category)
-        colour = LANE_COLOURS[group["lane"].iloc[0]]
+        key, marker = styles[category]
+        colour = colours[lane]
         later = when == AFTER
         collection = ax.scatter(
             [as_datetime(d) for d in group["date"]], [row[lane] for lane in group["lane"]],
-            marker=MARKERS[key], s=90 if key == "nuclear_test" else 55,
+            marker=marker, s=90 if marker in BIG_MARKERS else 55,
             facecolors="white" if later else colour,
             edgecolors=HINDSIGHT_GREY if later else "black",
             linewidths=1.2 if later else 0.6, zorder=3)
         collection.set_gid(f"{key}|{when}")
+        collection.lane = lane  # for show_only
         # Every marker of the group, kept so that ``keep_years`` can narrow and widen it.
         collection.all_offsets = collection.get_offsets().copy()
         artists[key, when] = collection
@@ -130,11 +185,11 @@ def keep_years(artists: dict[tuple[str, str], object], first_year: int,
     >>> figure = Figure()
     >>> ax = figure.add_subplot()
     >>> frame = pd.DataFrame({"date": [PartialDate(2015, 12, 28), PartialDate(2016, 1, 6)],
-    ...                       "lane": [LANES[0].label] * 2, "category": ["nuclear test"] * 2,
+    ...                       "lane": ["Tests"] * 2, "category": ["launch test"] * 2,
     ...                       "when": [BEFORE] * 2})
     >>> artists = draw_timeline(ax, frame, PartialDate(2017, 10, 13))
     >>> keep_years(artists, 2016, 2017)
-    >>> [mdates.num2date(x).date().isoformat() for x, _ in artists["nuclear_test", BEFORE].get_offsets()]
+    >>> [mdates.num2date(x).date().isoformat() for x, _ in artists["launch_test", BEFORE].get_offsets()]
     ['2016-01-06']
     """  # noqa: E501 - the doctest shows the whole line
     low = mdates.date2num(dt.date(first_year, 1, 1))
@@ -151,32 +206,39 @@ def show_only(artists: dict[tuple[str, str], object], lanes: list[str],
 
     >>> ax = Figure().add_subplot()
     >>> frame = pd.DataFrame({"date": [PartialDate(2017, 9, 3), PartialDate(2017, 11, 29)],
-    ...                       "lane": [LANES[0].label] * 2, "category": ["nuclear test"] * 2,
+    ...                       "lane": ["Tests"] * 2, "category": ["launch test"] * 2,
     ...                       "when": [BEFORE, AFTER]})
     >>> artists = draw_timeline(ax, frame, PartialDate(2017, 10, 13))
-    >>> show_only(artists, [LANES[0].label], hindsight=False)
+    >>> show_only(artists, ["Tests"], hindsight=False)
     >>> {when: c.get_visible() for (_, when), c in artists.items()}
     {'before the article': True, 'after the article': False}
     """
-    shown = {c for lane in LANES if lane.label in lanes for c in lane.categories}
-    for (category, when), collection in artists.items():
-        collection.set_visible(category in shown and (hindsight or when == BEFORE))
+    for (_, when), collection in artists.items():
+        collection.set_visible(collection.lane in lanes and (hindsight or when == BEFORE))
 
 
-def legend_handles(table: pd.DataFrame) -> list:
-    """One legend entry per category in the table (marker and colour), then one for the
-    hatched time after the article.
+def legend_handles(table: pd.DataFrame, categories: pd.DataFrame | None = None) -> list:
+    """One legend entry per category in the table (marker and colour), lane by lane, then
+    one for the hatched time after the article.
 
-    >>> [h.get_label() for h in legend_handles(pd.DataFrame({"category": ["economy"]}))]
-    ['economy', 'hollow: after the article', 'after the article']
+    >>> frame = pd.DataFrame({"category": ["trade"], "lane": ["Trade"]})
+    >>> [h.get_label() for h in legend_handles(frame)]
+    ['trade', 'hollow: after the article', 'after the article']
     """
     handles = []
-    for lane in LANES:
-        for category in lane.categories:
-            if category.replace("_", " ") in set(table["category"]):
-                handles.append(Line2D([], [], linestyle="none", marker=MARKERS[category],
-                                      markersize=8, markerfacecolor=LANE_COLOURS[lane.label],
-                                      markeredgecolor="black", label=category.replace("_", " ")))
+    styles = category_styles(table, categories)
+    every_lane = _lanes(table, categories)
+    colours = lane_colours(every_lane)
+    lane_of = (dict(zip(categories["label"], categories["lane"], strict=True))
+               if categories is not None else
+               dict(zip(table["category"], table["lane"].astype(object), strict=True)))
+    present = set(table["category"])
+    for lane in every_lane:
+        for label, (_, marker) in styles.items():
+            if label in present and lane_of.get(label) == lane:
+                handles.append(Line2D([], [], linestyle="none", marker=marker,
+                                      markersize=8, markerfacecolor=colours[lane],
+                                      markeredgecolor="black", label=label))
     handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8,
                           markerfacecolor="white", markeredgecolor=HINDSIGHT_GREY,
                           label="hollow: after the article"))
@@ -192,21 +254,21 @@ def describe_timeline(table: pd.DataFrame, article_date: PartialDate, first_year
     the events after it (listed when few).
 
     >>> frame = pd.DataFrame({"date": [PartialDate(2017, 9, 3), PartialDate(2017, 12)],
-    ...                       "lane": [LANES[0].label] * 2, "event": ["Test", "Later test"],
+    ...                       "lane": ["Tests"] * 2, "event": ["Test", "Later test"],
     ...                       "when": [BEFORE, AFTER]})
     >>> text = describe_timeline(frame, PartialDate(2017, 10, 13), 2017, 2017,
-    ...                          lanes=[LANES[0].label])
+    ...                          lanes=["Tests"])
     >>> text.split(";")[0]
     'Timeline chart, 2017: 2 events in 1 lane, one row per lane'
     >>> text.split(". ")[3].split(", ", 1)[1]
     'which a reader on that date could not know, has a hollow grey marker: Dec 2017, Later test'
     >>> describe_timeline(frame, PartialDate(2017, 10, 13), 2017, 2017, hindsight=False,
-    ...                   lanes=[LANES[0].label]).split(", one row")[0]
+    ...                   lanes=["Tests"]).split(", one row")[0]
     'Timeline chart, 2017, only what a reader on 13 Oct 2017 could know: 1 event in 1 lane'
     """
-    lanes = lanes or [lane.label for lane in LANES]
+    lanes = lanes or lane_labels(table)
     shown = table[table["lane"].isin(lanes)]
-    counts = lane_counts(shown)
+    counts = lane_counts(shown, lanes)
     later = shown[shown["when"] == AFTER]
     hidden = not hindsight and not later.empty  # the count then says what is still drawn
     span = f"{first_year} to {last_year}" if first_year != last_year else str(first_year)
@@ -251,31 +313,33 @@ def _count(n: int, noun: str) -> str:
 
 def timeline_chart(table: pd.DataFrame, article_date: PartialDate,
                    first_year: int, last_year: int, title: str | None = None,
-                   lanes: list[str] | None = None) -> Chart:
+                   lanes: list[str] | None = None,
+                   categories: pd.DataFrame | None = None) -> Chart:
     """The timeline of a ``model.timeline.timeline_table`` from ``first_year`` to
-    ``last_year``, with its description and its counts per lane as the table.
+    ``last_year``, with its description and its counts per lane as the table. Pass the
+    case's ``categories`` for the markers it declares.
 
     >>> frame = pd.DataFrame({"date": [PartialDate(2016, 1, 6), PartialDate(2017, 12)],
-    ...                       "lane": [LANES[0].label] * 2, "category": ["nuclear test"] * 2,
+    ...                       "lane": ["Tests"] * 2, "category": ["launch test"] * 2,
     ...                       "event": ["Test", "Later test"], "when": [BEFORE, AFTER]})
     >>> chart = timeline_chart(frame, PartialDate(2017, 10, 13), 2016, 2017)
-    >>> chart.table.loc[LANES[0].label].to_dict()
+    >>> chart.table.loc["Tests"].to_dict()
     {'before the article': 1, 'after the article': 1, 'all': 2}
     >>> [c.get_gid() for c in chart.figure.axes[0].collections]
-    ['nuclear_test|before the article', 'nuclear_test|after the article']
+    ['launch_test|before the article', 'launch_test|after the article']
     """
     years = table["date"].map(lambda date: date.year)
     inside = table[(years >= first_year) & (years <= last_year)]
-    lanes = lanes or [lane.label for lane in LANES]
+    lanes = lanes or _lanes(table, categories)
     figure = Figure(figsize=(10, max(2.6, 1.0 + 0.75 * len(lanes))), layout="constrained")
     ax = figure.add_subplot()
-    draw_timeline(ax, inside, article_date, lanes)
+    draw_timeline(ax, inside, article_date, lanes, categories)
     set_window(ax, first_year, last_year)
     span = f"{first_year}-{last_year}" if first_year != last_year else str(first_year)
     ax.set_title(title or f"Events of {span} in the course's timeline")
-    ax.legend(handles=legend_handles(inside), loc="upper left", bbox_to_anchor=(1.01, 1.0),
-              fontsize=8, frameon=False)
+    ax.legend(handles=legend_handles(inside, categories), loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     shown = inside[inside["lane"].isin(lanes)]
     return Chart(figure, describe_timeline(inside, article_date, first_year, last_year,
                                            lanes=lanes),
-                 lane_counts(shown).loc[lanes + ["all lanes"]])
+                 lane_counts(shown, lanes).loc[lanes + ["all lanes"]])

@@ -1,5 +1,6 @@
-"""The vote chart of lesson 05: Russia's and China's votes on every Security Council decision
-on North Korea, in date order, with the article's date marked.
+"""The vote chart of lesson 05: the focus actor's votes (and the partner's) on every Security
+Council decision of the case, in date order, with the article's date marked. The voters are
+the columns of ``model.votes.vote_record`` between ``tally`` and ``when``.
 
 Each vote has its own marker shape and a word under it, so nothing depends on colour; the
 decisions after the article sit on a hatched background labelled "hindsight".
@@ -13,7 +14,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..dates import PartialDate
-from ..model.votes import AFTER, BEFORE
+from ..model.votes import AFTER, BEFORE, voter_columns
 from . import OKABE_ITO, Chart
 
 # Vote (in the words of model.votes.VOTE_WORDS) -> marker, colour, filled?, word under it.
@@ -24,7 +25,6 @@ VOTE_STYLES = {
     "abstained": ("s", OKABE_ITO[1], True, "abst."),
     "no vote": ("D", OKABE_ITO[0], False, "no vote"),
 }
-VOTERS = ("Russia", "China")  # the rows of the chart, top first: the columns of vote_record
 HINDSIGHT_FILL = "#eeeeee"
 
 
@@ -33,29 +33,38 @@ def _counts_in_words(votes: pd.Series) -> str:
     return ", ".join(f"{word} {n}" for word, n in counts.items())
 
 
-def describe_votes(record: pd.DataFrame, article_date: PartialDate) -> str:
-    """The text description of the vote chart, made from the same record.
+def _names(voters: list[str]) -> str:
+    """"Ann's", "Ann's and Bob's"."""
+    return " and ".join(f"{v}'s" for v in voters)
+
+
+def describe_votes(record: pd.DataFrame, article_date: PartialDate,
+                   subject: str | None = None) -> str:
+    """The text description of the vote chart, made from the same record; ``subject`` (the
+    case's ``[case] subject``) names what the decisions are on.
 
     >>> from casebook.dates import PartialDate as D
     >>> record = pd.DataFrame({"decision": ["Res. 1", "Draft (vetoed)"],
-    ...     "date": [D.parse("2006-07-15"), D.parse("2022-05-26")], "tally": ["15-0", "13-2"],
-    ...     "outcome": ["adopted", "vetoed"], "Russia": ["yes", "veto"],
-    ...     "China": ["yes", "veto"], "when": [BEFORE, AFTER]})
-    >>> print(describe_votes(record, D.parse("2017-10-13")).replace(". ", ".\\n"))
-    Dot chart: Russia's and China's votes on 2 UN Security Council decisions and drafts on North Korea, 2006-07-15 to 2022-05-26, in date order; a marker shape and a word under each marker give the vote.
-    Before the article (2017-10-13): 1 decision; Russia voted yes on all 1; China voted yes on all 1; tallies: 15-0 (1).
-    After the article, hindsight on a hatched background: Draft (vetoed) of 2022-05-26, vetoed 13-2, Russia veto, China veto.
+    ...     "date": [D.parse("2006-07-15"), D.parse("2022-05-26")],
+    ...     "outcome": ["adopted", "vetoed"], "tally": ["15-0", "13-2"], "Ann": ["yes", "veto"],
+    ...     "Bob": ["yes", "veto"], "when": [BEFORE, AFTER]})
+    >>> print(describe_votes(record, D.parse("2017-10-13"), "Atlantis").replace(". ", ".\\n"))
+    Dot chart: Ann's and Bob's votes on 2 UN Security Council decisions and drafts on Atlantis, 2006-07-15 to 2022-05-26, in date order; a marker shape and a word under each marker give the vote.
+    Before the article (2017-10-13): 1 decision; Ann voted yes on all 1; Bob voted yes on all 1; tallies: 15-0 (1).
+    After the article, hindsight on a hatched background: Draft (vetoed) of 2022-05-26, vetoed 13-2, Ann veto, Bob veto.
     """  # noqa: E501
+    voters = voter_columns(record)
     before = record[record["when"] == BEFORE]
     after = record[record["when"] == AFTER]
     first, last = record["date"].iloc[0], record["date"].iloc[-1]
-    text = (f"Dot chart: Russia's and China's votes on {len(record)} UN Security Council "
-            f"decisions and drafts on North Korea, {first} to {last}, in date order; a marker "
+    on = f" on {subject}" if subject else ""
+    text = (f"Dot chart: {_names(voters)} votes on {len(record)} UN Security Council "
+            f"decisions and drafts{on}, {first} to {last}, in date order; a marker "
             "shape and a word under each marker give the vote. ")
     if len(before):
         n = len(before)
         parts = [f"Before the article ({article_date}): {n} decision{'s' * (n != 1)}"]
-        for voter in VOTERS:
+        for voter in voters:
             votes = before[voter]
             if votes.nunique() == 1:
                 parts.append(f"{voter} voted {votes.iloc[0]} on all {n}")
@@ -68,8 +77,8 @@ def describe_votes(record: pd.DataFrame, article_date: PartialDate) -> str:
         items = []
         for _, row in after.iterrows():
             vote = f" {row['tally']}" if row["tally"] else ""
-            items.append(f"{row['decision']} of {row['date']}, {row['outcome']}{vote}, "
-                         f"Russia {row['Russia']}, China {row['China']}")
+            cast = ", ".join(f"{voter} {row[voter]}" for voter in voters)
+            items.append(f"{row['decision']} of {row['date']}, {row['outcome']}{vote}, {cast}")
         text += "After the article, hindsight on a hatched background: " + "; ".join(items) + "."
     return text.strip()
 
@@ -80,33 +89,39 @@ def _tick_label(row: pd.Series) -> str:
     return f"{name}\n{row['date']}\n{row['tally'] or 'no vote'}"
 
 
-def vote_chart(record: pd.DataFrame, article_date: PartialDate,
-               title: str = "Votes on North Korea in the UN Security Council") -> Chart:
+def vote_chart(record: pd.DataFrame, article_date: PartialDate, title: str | None = None,
+               subject: str | None = None) -> Chart:
     """Dot chart of ``model.votes.vote_record``: one column per decision in date order (its
-    number, date and tally under it), one row per voter; a dashed line marks the article and
-    the decisions after it lie on a hatched "hindsight" background.
+    number, date and tally under it), one row per voter (the focus actor on top); a dashed
+    line marks the article and the decisions after it lie on a hatched "hindsight"
+    background. The title names ``subject`` (the case's) unless ``title`` is given.
 
     >>> from casebook.dates import PartialDate as D
     >>> record = pd.DataFrame({"decision": ["Res. 1", "Draft (vetoed)"],
-    ...     "date": [D.parse("2006-07-15"), D.parse("2022-05-26")], "tally": ["15-0", "13-2"],
-    ...     "outcome": ["adopted", "vetoed"], "Russia": ["yes", "veto"],
-    ...     "China": ["yes", "abstained"], "when": [BEFORE, AFTER]})
-    >>> chart = vote_chart(record, D.parse("2017-10-13"))
+    ...     "date": [D.parse("2006-07-15"), D.parse("2022-05-26")],
+    ...     "outcome": ["adopted", "vetoed"], "tally": ["15-0", "13-2"], "Ann": ["yes", "veto"],
+    ...     "Bob": ["yes", "abstained"], "when": [BEFORE, AFTER]})
+    >>> chart = vote_chart(record, D.parse("2017-10-13"), subject="Atlantis")
     >>> [t.get_text() for t in chart.figure.axes[0].texts if t.get_text() in ("veto", "abst.")]
     ['veto', 'abst.']
+    >>> chart.figure.axes[0].get_title()
+    'Votes on Atlantis in the UN Security Council'
     """
-    figure = Figure(figsize=(12, 3.6), layout="constrained")
+    voters = voter_columns(record)
+    on = f" on {subject}" if subject else ""
+    title = title or f"Votes{on} in the UN Security Council"
+    figure = Figure(figsize=(12, 1.2 + 1.2 * len(voters)), layout="constrained")
     ax = figure.add_subplot()
     positions = list(range(len(record)))
-    rows = {voter: len(VOTERS) - 1 - i for i, voter in enumerate(VOTERS)}
+    rows = {voter: len(voters) - 1 - i for i, voter in enumerate(voters)}
     after = [i for i, when in enumerate(record["when"]) if when == AFTER]
     if after:
         ax.axvspan(after[0] - 0.5, positions[-1] + 0.5, facecolor=HINDSIGHT_FILL,
                    hatch="//", edgecolor="#bbbbbb", linewidth=0, zorder=0)
         ax.axvline(after[0] - 0.5, color="black", linestyle="--", linewidth=1)
-        ax.text(after[0] - 0.45, len(VOTERS) - 0.45, f"article published {article_date}",
+        ax.text(after[0] - 0.45, len(voters) - 0.45, f"article published {article_date}",
                 ha="left", va="top", fontsize=9)
-        ax.text(positions[-1] + 0.45, len(VOTERS) - 0.45, "hindsight", ha="right", va="top",
+        ax.text(positions[-1] + 0.45, len(voters) - 0.45, "hindsight", ha="right", va="top",
                 fontsize=9, style="italic")
     for voter, y in rows.items():
         for x, vote in zip(positions, record[voter], strict=True):
@@ -118,11 +133,11 @@ def vote_chart(record: pd.DataFrame, article_date: PartialDate,
     ax.set_xticks(positions, [_tick_label(row) for _, row in record.iterrows()], fontsize=8)
     ax.set_yticks(list(rows.values()), list(rows.keys()))
     ax.set_xlim(-0.5, positions[-1] + 0.5)
-    ax.set_ylim(-0.6, len(VOTERS) - 0.35)
+    ax.set_ylim(-0.6, len(voters) - 0.35)
     ax.set_xlabel("Decision (resolution number or draft), date of the vote, and the tally")
     ax.set_title(title)
     ax.spines[["top", "right", "left"]].set_visible(False)
-    shown = [v for v in VOTE_STYLES if v in set(record[list(VOTERS)].to_numpy().ravel())]
+    shown = [v for v in VOTE_STYLES if v in set(record[voters].to_numpy().ravel())]
     handles = [Line2D([], [], marker=VOTE_STYLES[v][0], linestyle="none", markersize=9,
                       markerfacecolor=VOTE_STYLES[v][1] if VOTE_STYLES[v][2] else "white",
                       markeredgecolor="black", label=v) for v in shown]
@@ -131,5 +146,5 @@ def vote_chart(record: pd.DataFrame, article_date: PartialDate,
                              label="after the article"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
               title="Vote")
-    table = record[["decision", "date", "tally", "Russia", "China", "when"]]
-    return Chart(figure, describe_votes(record, article_date), table)
+    table = record[["decision", "date", "tally", *voters, "when"]]
+    return Chart(figure, describe_votes(record, article_date, subject), table)

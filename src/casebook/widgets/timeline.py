@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..case import Case
 from ..display import Panel, figure_bundle, table_html
-from ..model.timeline import LANES, day_text, known_on, timeline_table, year_span
+from ..model.timeline import day_text, known_on, lanes_of, timeline_table, year_span
 from ..plots import Chart
 from ..plots.timeline import (
     describe_timeline,
@@ -32,7 +32,7 @@ def year_choices(case: Case, table: pd.DataFrame) -> list[tuple[str, tuple[int, 
     >>> from casebook import load_case
     >>> case = load_case()
     >>> choices = year_choices(case, timeline_table(case.events, case.actors, case.sources,
-    ...                                             case.article.date))
+    ...     case.article.date, categories=case.categories))
     >>> choices[-1][0].startswith(WHOLE_TIMELINE), len(choices) == len(case.periods) + 1
     (True, True)
     """
@@ -51,9 +51,9 @@ def shown_events(table: pd.DataFrame, window: tuple[int, int], lanes: list[str],
 
     >>> from casebook.dates import PartialDate
     >>> frame = pd.DataFrame({"date": [PartialDate(2016), PartialDate(2017)],
-    ...                       "lane": [LANES[0].label] * 2,
+    ...                       "lane": ["Tests"] * 2,
     ...                       "when": ["before the article", "after the article"]})
-    >>> len(shown_events(frame, (2016, 2017), [LANES[0].label], hindsight=False))
+    >>> len(shown_events(frame, (2016, 2017), ["Tests"], hindsight=False))
     1
     """
     years = table["date"].map(lambda date: date.year)
@@ -79,7 +79,8 @@ def timeline_explorer(case: Case) -> Panel:
     """The timeline with a menu of years (the case's periods and the whole timeline), a
     checkbox per lane, and a checkbox that hides what came after the article. It opens on
     the case's default period with every lane and the events after the article shown."""
-    table = timeline_table(case.events, case.actors, case.sources, case.article.date)
+    table = timeline_table(case.events, case.actors, case.sources, case.article.date,
+                           categories=case.categories)
     choices = year_choices(case, table)
     default = case.periods.loc[case.default_period]
     years = widgets.Dropdown(options=choices,
@@ -88,7 +89,7 @@ def timeline_explorer(case: Case) -> Panel:
                              layout=widgets.Layout(width="60%"))
     lane_boxes = [widgets.Checkbox(value=True, description=lane.label, indent=False,
                                    layout=widgets.Layout(width="auto"))
-                  for lane in LANES]
+                  for lane in lanes_of(case.categories)]
     only_known = widgets.Checkbox(
         value=False, indent=False, layout=widgets.Layout(width="auto"),
         description=f"Only what a reader on {day_text(case.article.date)} could know")
@@ -142,7 +143,7 @@ def _build_chart(table: pd.DataFrame, case: Case) -> tuple[Chart, dict]:
 
     figure = Figure(figsize=(10, 4.75), layout="constrained")
     ax = figure.add_subplot()
-    artists = draw_timeline(ax, table, case.article.date)
-    ax.legend(handles=legend_handles(table), loc="upper left", bbox_to_anchor=(1.01, 1.0),
-              fontsize=8, frameon=False)
+    artists = draw_timeline(ax, table, case.article.date, categories=case.categories)
+    ax.legend(handles=legend_handles(table, case.categories), loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     return Chart(figure, "", table), artists

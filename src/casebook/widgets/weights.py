@@ -43,12 +43,11 @@ def _actor(case: Case) -> str:
 
 def observations_for(case: Case, window: str) -> pd.DataFrame:
     """The observations of a window: ``known`` on the article's date (the default),
-    ``later`` (after it, with Russia's later UN votes), or ``both``."""
+    ``later`` (after it, with the focus actor's later UN votes), or ``both``."""
     known = model.observations(case.behaviour, case.options.index, end=case.article.date)
     if window == "known":
         return known
-    later = model.later_observations(case.behaviour, case.un_votes, case.options.index,
-                                     case.article.date)
+    later = model.case_later_observations(case)
     if window == "later":
         return later
     return pd.concat([known, later], ignore_index=True)
@@ -381,7 +380,8 @@ class PairwiseWeighting:
         self.use_button.on_click(lambda _: self.use())
         self.redraw()
         children = [widgets.HTML("<b>Pairwise judgements</b>: for each pair, which factor "
-                                 "matters more to Moscow, and how much (Saaty's 1-9 scale)"),
+                                 f"matters more to {html.escape(_actor(case))}, and how much "
+                                 "(Saaty's 1-9 scale)"),
                     *self.sliders.values(), self.result_html]
         if explorer is not None:
             children.append(self.use_button)
