@@ -185,6 +185,7 @@ def run_all(page, lab, notebook: str) -> None:
     # Done when every code cell shows an execution count, not "[*]" or "[ ]".
     page.wait_for_function(
         """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea .jp-InputPrompt')];
+            const prompts = [...document.querySelectorAll(
+                '.jp-CodeCell .jp-InputArea .jp-InputPrompt')];
             return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
         }""", timeout=120_000)

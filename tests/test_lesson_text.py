@@ -5,6 +5,7 @@ itself (casebook.text) is tested here too, on small notebooks made in the test."
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -102,7 +103,7 @@ def test_a_marker_on_a_changed_or_missing_row_says_so(tmp_path, case):
     event_id = case.events.index[0]
     lines = (copy / "events.csv").read_text(encoding="utf-8").splitlines()
     row = next(i for i, line in enumerate(lines) if line.startswith(event_id + ","))
-    values = next(iter(__import__("csv").reader([lines[row]])))
+    values = next(iter(csv.reader([lines[row]])))
     cell = {"cell_type": "markdown", "metadata": {},
             "source": f"Prose. <!-- rests-on: events/{event_id} {row_hash(values)} -->"
                       " <!-- rests-on: events/no_such_event -->"}
@@ -135,8 +136,41 @@ def test_casebook_text_exits_one_and_names_the_file_when_text_disagrees(tmp_path
     cell = {"cell_type": "markdown", "metadata": {}, "source": "It has 12345 rows."}
     lesson_with(course, [cell], name="00_demo.ipynb")
     result = subprocess.run([sys.executable, "-m", "casebook", "text"], cwd=course,
-                            capture_output=True, text=True, env={"PATH": "/usr/bin"})
+                            capture_output=True, text=True,
+                            env={"PATH": "/usr/bin", "PYTHONPATH": str(REPO / "src")})
     assert result.returncode == 1, result.stderr
     assert "notebooks/00_demo.ipynb, cell 1" in result.stdout
     assert "12345 is not computed from the case" in result.stdout
     assert result.stdout.strip().endswith("case in lessons_data/.")
+
+
+def test_validate_names_the_lesson_text_that_rests_on_an_edited_row(tmp_path):
+    course = tmp_path / "course"
+    (course / "notebooks").mkdir(parents=True)
+    (course / "instructors").mkdir()
+    shutil.copytree(DATA, course / "lessons_data")
+    (course / "pyproject.toml").write_text("", encoding="utf-8")
+    from casebook import load_case
+
+    case = load_case(course / "lessons_data")
+    preset = case.presets.index[0]
+    cell = {"cell_type": "markdown", "metadata": {},
+            "source": f"The first reading. <!-- rests-on: presets/{preset} -->"}
+    path = lesson_with(course, [cell], name="00_demo.ipynb")
+    stamp_file(path, case)
+    env = {"PATH": "/usr/bin", "PYTHONPATH": str(REPO / "src")}
+    quiet = subprocess.run([sys.executable, "-m", "casebook", "validate"], cwd=course,
+                           capture_output=True, text=True, env=env)
+    assert quiet.returncode == 0 and "Lesson text: agrees with this data." in quiet.stdout
+    presets = course / "lessons_data" / "presets.csv"
+    rows = list(csv.reader(presets.read_text(encoding="utf-8").splitlines()))
+    label = rows[0].index("label")
+    rows[1][label] += " (edited)"
+    with presets.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    edited = subprocess.run([sys.executable, "-m", "casebook", "validate"], cwd=course,
+                            capture_output=True, text=True, env=env)
+    assert edited.returncode == 0, edited.stderr
+    assert (f"notebooks/00_demo.ipynb, cell 1 speaks of presets/{preset}: that row has "
+            "changed since the text was written") in edited.stdout
+    assert "casebook refresh --stale" in edited.stdout

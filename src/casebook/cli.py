@@ -40,7 +40,27 @@ def validate(data_dir: str | None) -> int:
         print("note:", note)
     print(case.summary())
     print(lessons_report(case))
+    print_text_touched(case)
     return 0
+
+
+def print_text_touched(case) -> None:
+    """After a valid case: which lesson text speaks of rows that changed, when the case is
+    the one the course's own lessons were written for."""
+    from .text import text_files, text_touched_by_data
+
+    files = text_files()
+    if not files or (files[0].parent.parent / "lessons_data").resolve() != case.data_dir:
+        return  # another case: the lessons' prose speaks of the course's own case
+    touched = text_touched_by_data(case, files)
+    if not touched:
+        print("Lesson text: agrees with this data.")
+        return
+    print(f"Lesson text that speaks of what changed ({len(touched)}):")
+    for line in touched:
+        print(f"  - {line}")
+    print("Revise that text where it no longer holds, then run `casebook refresh --stale`, "
+          "`casebook text --render` and `casebook text` (the data itself is valid).")
 
 
 def new(folder: str) -> int:
@@ -92,7 +112,14 @@ def text(paths: list[str], stamp: bool, render: bool = False) -> int:
     ``stamp``, record the current rows in their rests-on markers); return 0 if all agree."""
     from .loader import load_case
     from .problems import CaseDataError
-    from .text import check_notebook, check_notes, render_all_notes, stamp_file, text_files
+    from .text import (
+        NotesError,
+        check_notebook,
+        check_notes,
+        render_all_notes,
+        stamp_file,
+        text_files,
+    )
 
     try:
         case = load_case()
@@ -102,9 +129,13 @@ def text(paths: list[str], stamp: bool, render: bool = False) -> int:
     files = [Path(p) for p in paths] or text_files()
     if render:
         folders = sorted({f.parent for f in files if f.suffix == ".md"})
-        for folder in folders:
-            for page in render_all_notes(folder, case):
-                print(f"{page}: written from its template")
+        try:
+            for folder in folders:
+                for page in render_all_notes(folder, case):
+                    print(f"{page}: written from its template")
+        except NotesError as error:
+            print(error, file=sys.stderr)
+            return 1
         return 0
     missing = [str(f) for f in files if not f.is_file()]
     if missing:

@@ -566,8 +566,9 @@ def check_notes(path: Path, case) -> list[Finding]:
         text = template.read_text(encoding="utf-8")
         try:
             fresh = render_notes(template, case)
-        except (KeyError, ValueError, IndexError) as error:
-            return [Finding(source, "(the template)", f"cannot be filled: {error.args[0]}",
+        except Exception as error:  # noqa: BLE001 - reported as a finding, with its message
+            message = error.args[0] if error.args else repr(error)
+            return [Finding(source, "(the template)", f"cannot be filled: {message}",
                             "correct the template or the lesson's facts module")]
         stored = path.read_text(encoding="utf-8") if path.is_file() else ""
         if stored != fresh:
@@ -585,12 +586,21 @@ def check_notes(path: Path, case) -> list[Finding]:
             + check_quotes(where, text, case.paragraphs))
 
 
+class NotesError(ValueError):
+    """A notes template that cannot be filled from its lesson's facts."""
+
+
 def render_all_notes(folder: Path, case) -> list[Path]:
     """Write every notes page that has a template; return the pages that changed."""
     changed = []
     for template in sorted((folder / NOTES_SOURCE).glob("*.md")):
         page = folder / template.name
-        text = render_notes(template, case)
+        try:
+            text = render_notes(template, case)
+        except Exception as error:  # noqa: BLE001 - the page is left as it was, and named
+            message = error.args[0] if error.args else repr(error)
+            raise NotesError(f"{template}: could not be filled ({message}); "
+                             f"{page.name} was left as it was.") from None
         if not page.is_file() or page.read_text(encoding="utf-8") != text:
             page.write_text(text, encoding="utf-8")
             changed.append(page)
@@ -660,3 +670,27 @@ def text_cell(template: str) -> dict:
     return {"cell_type": "code", "execution_count": None, "outputs": [],
             "metadata": {"jupyter": {"source_hidden": True}, "tags": [TEXT_TAG, HIDE_TAG]},
             "source": f'say(facts, """\n{body}\n""")'}
+
+
+def text_touched_by_data(case, files: list[Path] | None = None) -> list[str]:
+    """One line for each place where the lessons' or notes' text no longer agrees with the
+    case after a data edit: a declared row that changed or went, a computed sentence that
+    now reads otherwise. Typed numbers (a writing matter, not a data edit) are left to
+    ``casebook text``. Empty when the files are not the course's own lessons for this case.
+
+    >>> from casebook import load_case
+    >>> text_touched_by_data(load_case(), files=[])
+    []
+    """
+    files = text_files() if files is None else files
+    lines = []
+    for file in files:
+        found = check_notebook(file, case) if file.suffix == ".ipynb" else check_notes(file, case)
+        for finding in found:
+            if finding.says.startswith("rests on "):
+                lines.append(f"{finding.where} speaks of {finding.says[len('rests on '):]}: "
+                             f"{finding.data}")
+            elif finding.fix.startswith(("casebook refresh", "casebook text --render")):
+                lines.append(f'{finding.where} says "{finding.says}"; with this data: '
+                             f'"{finding.data}"')
+    return lines
