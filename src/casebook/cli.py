@@ -113,7 +113,6 @@ def text(paths: list[str], stamp: bool, render: bool = False) -> int:
     from .loader import load_case
     from .problems import CaseDataError
     from .text import (
-        NotesError,
         check_notebook,
         check_notes,
         render_all_notes,
@@ -129,14 +128,15 @@ def text(paths: list[str], stamp: bool, render: bool = False) -> int:
     files = [Path(p) for p in paths] or text_files()
     if render:
         folders = sorted({f.parent for f in files if f.suffix == ".md"})
-        try:
-            for folder in folders:
-                for page in render_all_notes(folder, case):
-                    print(f"{page}: written from its template")
-        except NotesError as error:
-            print(error, file=sys.stderr)
-            return 1
-        return 0
+        failures = []
+        for folder in folders:
+            changed, failed = render_all_notes(folder, case)
+            failures += failed
+            for page in changed:
+                print(f"{page}: written from its template")
+        for failure in failures:
+            print(failure, file=sys.stderr)
+        return 1 if failures else 0
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         print(f"No such file: {', '.join(missing)}. Name lessons (.ipynb) or notes (.md).",

@@ -367,6 +367,12 @@ _IGNORED = [
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 
 
+def _without_code(text: str) -> str:
+    """Text with code blocks and inline code left out (a marker shown as an example there
+    is not a marker)."""
+    return _IGNORED[1].sub(" ", _IGNORED[0].sub(" ", text))
+
+
 def numbers_in(text: str) -> list[str]:
     """The numbers of prose, leaving out code, markers, links, [¶n] and lesson numbers.
 
@@ -438,7 +444,7 @@ def check_fixed_text(where: str, text: str, rows: Mapping, fix_path: str) -> lis
     """Markers against the data (row gone or changed) and numbers that no marker backs."""
     findings = []
     backed: set[str] = set()
-    for table, row_id, stamp in MARKER.findall(text):
+    for table, row_id, stamp in MARKER.findall(_without_code(text)):
         values = rows.get((table, row_id))
         if values is None:
             findings.append(Finding(where, f"rests on {table}/{row_id}",
@@ -586,25 +592,23 @@ def check_notes(path: Path, case) -> list[Finding]:
             + check_quotes(where, text, case.paragraphs))
 
 
-class NotesError(ValueError):
-    """A notes template that cannot be filled from its lesson's facts."""
-
-
-def render_all_notes(folder: Path, case) -> list[Path]:
-    """Write every notes page that has a template; return the pages that changed."""
-    changed = []
+def render_all_notes(folder: Path, case) -> tuple[list[Path], list[str]]:
+    """Write every notes page that has a template; return the pages that changed and, for
+    each template that could not be filled, a sentence (its page is left as it was)."""
+    changed, failed = [], []
     for template in sorted((folder / NOTES_SOURCE).glob("*.md")):
         page = folder / template.name
         try:
             text = render_notes(template, case)
         except Exception as error:  # noqa: BLE001 - the page is left as it was, and named
             message = error.args[0] if error.args else repr(error)
-            raise NotesError(f"{template}: could not be filled ({message}); "
-                             f"{page.name} was left as it was.") from None
+            failed.append(f"{template}: could not be filled ({message}); {page.name} was "
+                          "left as it was.")
+            continue
         if not page.is_file() or page.read_text(encoding="utf-8") != text:
             page.write_text(text, encoding="utf-8")
             changed.append(page)
-    return changed
+    return changed, failed
 
 
 def text_files(start: Path | None = None) -> list[Path]:
