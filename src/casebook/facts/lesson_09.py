@@ -109,7 +109,8 @@ def facts(case) -> dict:
                                "article's date"),
         "busiest_years": busiest,
         "busiest_count": top,
-        "busiest_events": named.loc[years.isin(busiest), "event"].tolist(),
+        # Event titles hold commas of their own, so they are set apart by semicolons.
+        "busiest_events": "; ".join(named.loc[years.isin(busiest), "event"]) or "none",
         "empty_years": [int(y) for y in counts.index[counts == 0]],
         "majority_from": majority_from(counts) or case.article.year,
         "named_last_year": int(counts.index.max()) if len(counts) else case.article.year,
