@@ -15,8 +15,13 @@ import re
 import pandas as pd
 
 from ..model import events_per_year
-from ..model.hindsight import RATINGS, VERDICTS_AS_OF_ARTICLE, named_events, reversed_claims, \
-    scorecard
+from ..model.hindsight import (
+    RATINGS,
+    VERDICTS_AS_OF_ARTICLE,
+    named_events,
+    reversed_claims,
+    scorecard,
+)
 from ..text import count, joined
 
 # The reason of a rating names its strongest counter-reading as ('mixed') or ('supported').
