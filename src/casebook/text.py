@@ -354,7 +354,7 @@ _IGNORED = [
     re.compile(r"<[^>]+>"),  # HTML tags and their attributes
     re.compile(r"\{[^{}]*\}"),  # fields of a template
     re.compile(r"\[?¶\s?\d+(?:\s?[–-]\s?¶?\d+)?\]?"),  # paragraph references, checked apart
-    re.compile(r"\b[Ll]essons? \(?\d\d(?:(?:,| and| or|-|–) ?\d\d)*\b"),  # lesson numbers
+    re.compile(r"\b[Ll]essons? \(?\d\d(?:(?:,| and| or| to|-|–) ?\d\d)*\b"),  # lesson numbers
     re.compile(r"^\|\s*\d\d(?=\s)", re.M),  # a lesson's number opening a table row
     re.compile(r"\b[A-Za-z]+-\d+\b"),  # names with a number: UTF-8
     # the lesson's own numbering of its questions, exercises, steps and parts
