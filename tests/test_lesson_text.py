@@ -174,3 +174,20 @@ def test_validate_names_the_lesson_text_that_rests_on_an_edited_row(tmp_path):
     assert (f"notebooks/00_demo.ipynb, cell 1 speaks of presets/{preset}: that row has "
             "changed since the text was written") in edited.stdout
     assert "casebook refresh --stale" in edited.stdout
+
+
+def test_a_lesson_whose_data_is_absent_stops_with_one_sentence(tmp_path, capsys):
+    from casebook.text import LessonCannotRun, start
+
+    copy = tmp_path / "case"
+    shutil.copytree(REPO / "tests" / "second_case", copy)
+    (copy / "un_votes.csv").unlink()
+    (copy / "member_votes.csv").unlink()
+    with pytest.raises(LessonCannotRun) as stopped:
+        start("05", copy)
+    shown = stopped.value._render_traceback_()
+    assert len(shown) == 1 and shown[0].startswith("This case cannot run lesson 05: ")
+    assert "un_votes.csv" in shown[0] and "`casebook validate`" in shown[0]
+    assert capsys.readouterr().out.startswith("Case: ")  # which case, before the sentence
+    case, facts = start("00", copy)  # a lesson that does not need the votes still runs
+    assert facts["focus"] == case.actors.loc[case.focus_actor, "short_name"]
