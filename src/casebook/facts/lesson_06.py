@@ -80,13 +80,15 @@ def _verb(items, one: str, many: str) -> str:
     return one if len(items) == 1 else many
 
 
-def _observation_lines(rows: pd.DataFrame, labels: pd.Series | None = None) -> str:
-    """One Markdown list item per observation: date, what was observed, what happened."""
+def _observation_lines(rows: pd.DataFrame, labels: pd.Series | None = None,
+                       indent: str = "") -> str:
+    """One Markdown list item per observation: date, what was observed, what happened;
+    ``indent`` puts the list inside an item of a numbered list."""
     lines = []
     for row in rows.itertuples():
         option = f"{labels[row.option_id]}, " if labels is not None else ""
         lines.append(f"- {option}{row.date.spelled()}, *{row.observed}*: {row.description}")
-    return "\n".join(lines) or "- (none)"
+    return ("\n" + indent).join(lines) or "- (none)"
 
 
 def _weighted(labels: pd.Series, weights: pd.Series, factors) -> list[str]:
@@ -183,6 +185,7 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
     added = [f for f in case.factors.index if str(case.factors.loc[f].get(
         "in_blank_framework", "yes")).lower() == "no"]
     values["added_factors"] = [factor_labels[f] for f in added]
+    values["added_count"] = len(added)
     values["article_factor_count"] = len(case.factors) - len(added)
 
     # The factor the article weighs least: the lesson's picked factor.
@@ -218,7 +221,7 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
         values["undecided_observations"] = (
             f"**{count(len(mine), 'observation', words=True).capitalize()}** of "
             f"{option_labels[first]}:\n\n"
-            + _observation_lines(mine) + "\n\n"
+            + "   " + _observation_lines(mine, indent="   ") + "\n\n   "
             f"The article's weighting explains {_none_or_words(int(mine['explained'].sum()))} "
             "of them."
             if len(mine) else f"**None**: {option_labels[first]} has no observation known on "
@@ -250,8 +253,11 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
     if len(missed):
         per_option = missed["option_id"].value_counts(sort=False)
         top = str(per_option.idxmax())
-        values.update(top_miss_label=str(option_labels[top]), top_miss_count=int(per_option[top]),
-                      top_miss_predicted=str(fit.predicted[top]))
+        values["misses_key_point"] = (
+            f"{_none_or_words(int(per_option[top]))} of its "
+            f"{count(len(missed), 'miss', words=True)} "
+            f"{_verb(range(int(per_option[top])), 'is', 'are')} on **{option_labels[top]}**, "
+            f"where it predicts *{fit.predicted[top]}*")
         values["misses_summary"] = (
             f"{in_words(int(per_option[top])).capitalize()} of the "
             f"{count(len(missed), 'miss', words=True)} "
@@ -265,7 +271,7 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
             + _observation_lines(others, option_labels) if len(others) else "")
     else:
         values["misses_summary"] = "The article's weighting misses nothing."
-        values.update(top_miss_label="", top_miss_count=0, top_miss_predicted="")
+        values["misses_key_point"] = "it misses none of them"
         values["other_misses"] = ""
 
     # The UN votes: the option they observe.
@@ -293,13 +299,19 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
     predicted = wm.preset_predictions(effects, matrix)
     values.update(
         later_total=len(later), later_article=later_article, later_best_count=later_best,
-        later_list=_observation_lines(later, option_labels),
+        later_list=_observation_lines(later, option_labels, indent="   "),
+        later_article_words=_none_or_words(later_article),
         later_best=[str(preset_labels[p]) for p in later_fits.index
                     if later_fits.loc[p, "explained"] == later_best and later_best > 0],
         later_options=[option_labels[o] for o in dict.fromkeys(later["option_id"])],
         article_on_vote=str(predicted.loc[vote, article]),
         later_ranking=_ranking_text(_ranking(later_fits, preset_labels)) if len(later) else "",
     )
+    best_later = values["later_best"]
+    values["later_best_text"] = (
+        f"{joined(best_later)} {_verb(best_later, 'explains', 'explain')} the most, "
+        f"**{later_best} of {len(later)}**" if best_later else
+        "No reading explains any of them")
     support_readings = [str(preset_labels[p]) for p in predicted.columns
                         if predicted.loc[vote, p] == wm.SUPPORT]
     oppose_readings = [str(preset_labels[p]) for p in predicted.columns
@@ -397,7 +409,7 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
     values.update(
         best_weightings=f"{len(best.best):,}", best_percent=_percent(len(best.best), best.searched),
         best_count=best.best_count,
-        unexplainable=_observation_lines(best.unexplainable, option_labels),
+        unexplainable=_observation_lines(best.unexplainable, option_labels, indent="   "),
         unexplainable_count=len(best.unexplainable),
     )
     found = wm.weightings_predicting(effects, {vote: wm.SUPPORT}, fixed=held_at_zero(least))
@@ -451,7 +463,8 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
     factor_of = {label: f for f, label in factor_labels.items()}
     if len(fragile):
         weakest = str(fragile["change"].idxmin())
-        values["weakest_label"] = str(option_labels[weakest])
+        values["fragile_key_point"] = (f"The article's most fragile prediction is on "
+                                       f"{option_labels[weakest]}.")
         row = fragile.loc[weakest]
         moves = table[(table["option_id"] == weakest)
                       & (table["factor_id"] == factor_of[row["factor"]])].iloc[0]
@@ -474,7 +487,8 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
     else:
         values["fragile_answer"] = ("**None**: no single weight anywhere on the sliders' scale "
                                     "flips any prediction.")
-        values["weakest_label"] = ""
+        values["fragile_key_point"] = ("No single weight change flips any of the article's "
+                                       "predictions.")
         values["fragile_others"] = ""
     mine = table[table["option_id"] == vote]
     zero_flip = mine[(effects.loc[vote, mine["factor_id"]].to_numpy() == 0)
