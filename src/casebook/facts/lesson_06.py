@@ -247,6 +247,20 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
                                      "article's date agree, so a weighting could explain them "
                                      "all.")
 
+    values["disagree_notes"] = "; ".join(
+        f"{option_labels[o]}: {_summary_words(rows.loc[rows['option_id'] == o, 'observed'])}"
+        for o in disagree) or "none here"
+    # With no band at all: what the undecided predictions become.
+    sharp = wm.weigh(case, weights, known, band=0)
+    if undecided:
+        values["zero_band_effect"] = (
+            "predicts " + joined(f"*{sharp.predicted[o]}* for {option_labels[o]} (score "
+                                 f"{_score(fit.scores[o])})" for o in undecided)
+            + f" and explains {sharp.explained[0]} of {total} instead of {explained}.")
+    else:
+        values["zero_band_effect"] = "predicts what it predicts with the band: none of its "
+        values["zero_band_effect"] += "scores lies inside it."
+
     # 3. Where it fails.
     missed = rows[~rows["explained"]]
     values["miss_count"] = len(missed)
@@ -281,6 +295,9 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
                         & known["source_id"].isin(set(case.un_votes["source_id"]))]
     yes = known_votes[known_votes["observed"] == "supported"]
     years = sorted({d.year for d in yes["date"]})
+    values["vote_yes_count"] = len(yes)
+    # fit() keeps the index of the observations, so the yes votes' rows are found by it.
+    values["article_vote_explained"] = _none_or_words(int(rows.loc[yes.index, "explained"].sum()))
     values["vote_record"] = (
         f"{focus} voted yes in {'all ' if len(yes) > 1 else ''}"
         f"{count(len(yes), 'UN Security Council vote', words=True)} on it known on the "
@@ -336,6 +353,7 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
     # Options on which the readings differ only because some are undecided (silent).
     silent = [o for o in differ if not ({wm.SUPPORT, wm.OPPOSE} <= set(predicted.loc[o]))]
     real = [o for o in differ if o not in silent]
+    values["agree_observations"] = int(known["option_id"].isin(agree).sum())
     values.update(
         agree_count=len(agree), agree_labels=[option_labels[o] for o in agree],
         differ_labels=[option_labels[o] for o in differ],
