@@ -95,7 +95,7 @@ def announced_factors(factors: pd.DataFrame, paragraphs: dict[int, str]) -> pd.D
     "Second" ...), with that word; the others are named without such an announcement.
 
     >>> factors = pd.DataFrame({"label": ["A", "B"], "paragraph": [2, 7],
-    ...                         "in_blank_framework": ["yes", "yes"]}, index=["a", "b"])
+    ...                         "in_article": ["yes", "yes"]}, index=["a", "b"])
     >>> announced_factors(factors, {2: "First, A.", 7: "Together, A and B."})["word"].tolist()
     ['First']
     """

@@ -182,8 +182,7 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
     values["one_point_move"] = f"{max(moves, default=0):.2f}"
 
     # The factors the course adds to the article's (read from the factors table).
-    added = [f for f in case.factors.index if str(case.factors.loc[f].get(
-        "in_blank_framework", "yes")).lower() == "no"]
+    added = [f for f in case.factors.index if case.factors.loc[f, "in_article"] == "no"]
     values["added_factors"] = [factor_labels[f] for f in added]
     values["added_count"] = len(added)
     values["article_factor_count"] = len(case.factors) - len(added)
@@ -308,8 +307,7 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
         "the article's date.")
 
     # The second step: what came after the article.
-    later = wm.later_observations(case.behaviour, case.un_votes, case.options.index,
-                                  case.article.date)
+    later = wm.case_later_observations(case)
     later_fits = wm.preset_fit(effects, matrix, later, case.presets, case.options)
     later_article = int(later_fits.loc[article, "explained"]) if len(later) else 0
     later_best = int(later_fits["explained"].max()) if len(later) else 0
