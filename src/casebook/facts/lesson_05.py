@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..feedback.votes import softened_example, typed_list
 from ..model import votes
 from ..model.weights import article_preset
 from ..text import count, joined
@@ -214,7 +215,8 @@ def _softened_facts(case, record, voter) -> dict:
             "softened": chosen["resolution"].to_list(),
             "softened_count": len(chosen),
             "softened_items": items,
-            "softened_list": "[" + ", ".join(chosen["resolution"]) + "]",
+            "softened_list": typed_list(chosen["resolution"]),
+            "softened_example": softened_example(case.un_votes, record),
             "yes_resolutions_before": len(yes_numbers),
             "softened_before_count": softened_before}
 
