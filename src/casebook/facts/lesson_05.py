@@ -237,7 +237,6 @@ def _words_facts(case, record, voter) -> dict:
         "spoke_against_dates": sorted({_day(d) for d in spoke["date"]}),
         "voted_for_in_year": [f"{_day(r['date'])} ({r['decision']})"
                               for _, r in voted.iterrows()],
-        "words_to_vote_days": None,
         "words_date": "none",
         "words_vote": (voted.iloc[-1]["decision"] if len(voted) else "its last vote"),
         "words_to_vote_sentence": f"No statement against a measure precedes a yes vote of "
@@ -248,12 +247,11 @@ def _words_facts(case, record, voter) -> dict:
         earlier = [d for d in spoke["date"] if d.first_day <= last_vote["date"].first_day]
         if earlier:
             said = max(earlier, key=lambda d: d.first_day)
+            days = (last_vote["date"].first_day - said.first_day).days
             values.update(words_date=_day(said), words_vote=last_vote["decision"],
-                          words_vote_date=_day(last_vote["date"]),
-                          words_to_vote_days=(last_vote["date"].first_day
-                                              - said.first_day).days)
+                          words_vote_date=_day(last_vote["date"]))
             values["words_to_vote_sentence"] = (
-                f"{count(values['words_to_vote_days'], 'day', words=True).capitalize()}: "
+                f"{count(days, 'day', words=True).capitalize()}: "
                 f"{values['words_date']}, then the vote on {values['words_vote']} on "
                 f"{values['words_vote_date']}.")
     return values
