@@ -293,6 +293,47 @@ def test_softened_feedback():
         "Right: none. Ann voted for no resolution whose notes record a concession.")
 
 
+def lettered_votes() -> pd.DataFrame:
+    """small_votes() with resolutions numbered as a case may number them: "R-9", "R-10"."""
+    return small_votes().assign(resolution=["R-9", "R-10", None, None])
+
+
+def test_softened_feedback_takes_resolution_numbers_that_are_not_digits():
+    check = feedback.check_softened
+    record = record_of(lettered_votes())
+    assert check(["R-10", " R-9 "], lettered_votes(), record) == (
+        "Right: Res. R-9 and R-10 were softened before Ann voted for them, as their notes "
+        "say.")
+    assert check(["R-10"], lettered_votes(), record) == (
+        "Not quite: R-10 is right, but 1 more is missing. Read the notes for a measure "
+        "dropped or an exemption.")
+    # numbers outside the table are named in the table's order, and its range by date
+    assert check(["R-9", "R-10", 12], lettered_votes(), record) == (
+        "Not quite: 12 is not a resolution of the table; its resolutions run from R-9 to "
+        "R-10.")
+
+
+def test_softened_hints_show_resolutions_of_the_table_that_are_not_the_answer():
+    check = feedback.check_softened
+    with_more = pd.concat([lettered_votes(), lettered_votes().iloc[[0, 0]].assign(
+        resolution=["R-11", "R-12"], concession="none",
+        date=[D("2017-01-01"), D("2017-02-01")]).set_axis(["v5", "v6"])])
+    more_votes = pd.concat([member_votes(), pd.DataFrame(
+        {"vote_id": ["v5", "v6"], "actor_id": ["ANN", "ANN"], "vote": ["yes", "yes"]})])
+    record = record_of(with_more, more_votes)
+    assert feedback.softened_example(with_more, record) == "['R-11', 'R-12']"
+    assert check(None, with_more, record) == (
+        "Replace None with a list of numbers, for example ['R-11', 'R-12'], then run again.")
+    assert "like ['R-11', 'R-12'] (you gave 'R-9')" in check("R-9", with_more, record)
+
+
+def test_first_vote_against_hint_takes_its_example_year_from_the_table(record):
+    assert feedback.check_first_vote_against(None, record) == (
+        "Replace None with a year, for example 2006, then run the cell again.")
+    later = record.assign(date=[D("2011-01-05"), *record["date"].iloc[1:]])
+    assert "for example 2011" in feedback.check_first_vote_against(None, later)
+
+
 def test_yes_votes_feedback_names_a_count_of_every_decision(record):
     assert feedback.check_yes_votes_before_article(4, record, ARTICLE) == (
         "Not quite: 4 is every decision in the table, before and after the article "

@@ -3,8 +3,8 @@ votes at the UN Security Council before the article and after it.
 
 The lesson's factor is the one the article's own reading (the preset whose source is the
 article) weighs least; on a tie, the first in the factors table, and the others are named.
-Every vote is read through ``casebook.model.votes`` (the same record the lesson shows), and
-the record's voters are its columns between ``tally`` and ``when``, the focus actor first.
+Every vote is read through ``casebook.model.votes`` (``case_vote_record``, the same record the
+lesson shows), and the record's voters are ``votes.voter_columns``, the focus actor first.
 
 >>> from casebook import load_case
 >>> facts = facts(load_case())
@@ -16,26 +16,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..feedback.votes import softened_example, typed_list
 from ..model import votes
 from ..model.weights import article_preset
 from ..text import count, joined
 
 RUN_UP_DAYS = 10  # the course's window before the last vote ahead of the article
-
-
-def vote_record_of(case) -> pd.DataFrame:
-    """The lesson's vote record of ``case``: the one place this module reads the votes."""
-    return votes.vote_record(case.un_votes, case.sources, case.article.date)
-
-
-def voter_names(record: pd.DataFrame) -> list[str]:
-    """The voters of a vote record: its columns between ``tally`` and ``when``.
-
-    >>> voter_names(pd.DataFrame(columns=["decision", "tally", "Ann", "Bob", "when"]))
-    ['Ann', 'Bob']
-    """
-    columns = list(record.columns)
-    return columns[columns.index("tally") + 1:columns.index("when")]
 
 
 def least_weighted_factors(weights: pd.Series) -> list[str]:
@@ -52,21 +38,6 @@ def lesson_factor(case) -> str:
     """The id of the lesson's factor: the one the article's reading weighs least."""
     reading = article_preset(case.presets, case.article.source_id)
     return least_weighted_factors(case.weight_matrix().loc[reading])[0]
-
-
-def factor_claims(claims: pd.DataFrame, factor_id: str) -> pd.DataFrame:
-    """The claims that state or back ``factor_id`` (claims.csv's ``factor_ids``), in
-    reading order, as ``votes.claims_table`` shows them.
-
-    >>> claims = pd.DataFrame({"paragraph": [6, 5], "quote": ["Y", "X matters not"],
-    ...     "kind": ["fact", "opinion"], "verdict": ["accurate", "disputed"],
-    ...     "verdict_basis": ["record", "course_reading"], "verdict_note": ["w", "w"],
-    ...     "factor_ids": [(), ("x",)]}, index=pd.Index(["c2", "c1"], name="claim_id"))
-    >>> factor_claims(claims, "x")["claim"].to_list()
-    ['X matters not']
-    """
-    chosen = claims[claims["factor_ids"].map(lambda ids: factor_id in (ids or ()))]
-    return votes.claims_table(chosen.sort_values("paragraph", kind="stable"))
 
 
 def run_up_table(record: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame,
@@ -113,14 +84,12 @@ def _row_text(row: pd.Series, voters: list[str]) -> str:
 
 
 def _in_article(factors: pd.DataFrame) -> pd.Series:
-    """Whether each factor is the article's own (the column's name differs between schema
-    versions: ``in_article`` is the new one)."""
-    column = "in_article" if "in_article" in factors.columns else "in_blank_framework"
-    return factors[column].astype(str).str.lower().isin(["yes", "true"])
+    """Whether each factor is the article's own (``factors.in_article``)."""
+    return factors["in_article"].astype(str).str.lower().isin(["yes", "true"])
 
 
 def _vote_facts(case, record: pd.DataFrame) -> dict:
-    voters = voter_names(record)
+    voters = votes.voter_columns(record)
     voter = voters[0]
     partner = voters[1] if len(voters) > 1 else None
     before, after = votes.before_article(record), record[record["when"] == votes.AFTER]
@@ -131,10 +100,8 @@ def _vote_facts(case, record: pd.DataFrame) -> dict:
     values = {
         "voter": voter,
         "voters": voters,
-        "record_caption": f"Security Council decisions of the case and how {joined(voters)} "
-                          "voted",
-        "chart_title": f"{' and '.join(f'{v}' for v in voters)}: votes in the UN Security "
-                       "Council",
+        "record_caption": (f"{case.on_subject('Security Council decisions')}, and how "
+                           f"{joined(voters)} voted"),
         "decision_count": len(record),
         "before_count": len(before),
         "after_count": len(after),
@@ -223,7 +190,7 @@ def _against_facts(record, voter, partner) -> dict:
 
 
 def _softened_facts(case, record, voter) -> dict:
-    chosen = votes.softened(case.un_votes)
+    chosen = votes.softened(case.un_votes, record)
     items = [f"the {c} in Res. {r}" for r, c in zip(chosen["resolution"], chosen["concession"],
                                                      strict=True)]
     before = votes.before_article(record)
@@ -248,7 +215,8 @@ def _softened_facts(case, record, voter) -> dict:
             "softened": chosen["resolution"].to_list(),
             "softened_count": len(chosen),
             "softened_items": items,
-            "softened_list": "[" + ", ".join(chosen["resolution"]) + "]",
+            "softened_list": typed_list(chosen["resolution"]),
+            "softened_example": softened_example(case.un_votes, record),
             "yes_resolutions_before": len(yes_numbers),
             "softened_before_count": softened_before}
 
@@ -257,7 +225,7 @@ def _words_facts(case, record, voter) -> dict:
     """Dates on which the focus actor spoke against a measure and voted for one, in the
     article's year up to the article, from the same table the lesson shows."""
     table = votes.words_and_votes(case.behaviour, case.options, case.un_votes, case.sources,
-                                  case.article.date)
+                                  case.article.date, voter)
     vote_titles = set(case.sources.loc[case.sources.index.isin(case.un_votes["source_id"]),
                                        "title"])
     is_vote = table["source"].isin(vote_titles)
@@ -269,7 +237,6 @@ def _words_facts(case, record, voter) -> dict:
         "spoke_against_dates": sorted({_day(d) for d in spoke["date"]}),
         "voted_for_in_year": [f"{_day(r['date'])} ({r['decision']})"
                               for _, r in voted.iterrows()],
-        "words_to_vote_days": None,
         "words_date": "none",
         "words_vote": (voted.iloc[-1]["decision"] if len(voted) else "its last vote"),
         "words_to_vote_sentence": f"No statement against a measure precedes a yes vote of "
@@ -280,12 +247,11 @@ def _words_facts(case, record, voter) -> dict:
         earlier = [d for d in spoke["date"] if d.first_day <= last_vote["date"].first_day]
         if earlier:
             said = max(earlier, key=lambda d: d.first_day)
+            days = (last_vote["date"].first_day - said.first_day).days
             values.update(words_date=_day(said), words_vote=last_vote["decision"],
-                          words_vote_date=_day(last_vote["date"]),
-                          words_to_vote_days=(last_vote["date"].first_day
-                                              - said.first_day).days)
+                          words_vote_date=_day(last_vote["date"]))
             values["words_to_vote_sentence"] = (
-                f"{count(values['words_to_vote_days'], 'day', words=True).capitalize()}: "
+                f"{count(days, 'day', words=True).capitalize()}: "
                 f"{values['words_date']}, then the vote on {values['words_vote']} on "
                 f"{values['words_vote_date']}.")
     return values
@@ -298,9 +264,11 @@ def facts(case) -> dict:
     factor_id = least[0]
     row = case.factors.loc[factor_id]
     in_article = _in_article(case.factors)
-    claims = case.claims[case.claims["factor_ids"].map(lambda ids: factor_id in (ids or ()))]
+    # the claims votes.claims_of_factors shows (the lesson's table), with their roles
+    claims = case.claims[case.claims["factor_ids"].map(
+        lambda ids: isinstance(ids, tuple) and factor_id in ids)]
     stating = claims[claims["role"] == "factor"].sort_values("paragraph", kind="stable")
-    record = vote_record_of(case)
+    record = votes.case_vote_record(case)
     values = {
         "factor": row["short_label"],
         "factor_label": row["label"],

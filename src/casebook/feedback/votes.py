@@ -95,10 +95,10 @@ def check_first_vote_against(answer, record: pd.DataFrame) -> str:
     if first is None and isinstance(answer, str) and answer.strip().lower() in NONE_WORDS:
         return (f"Right: none. {focus} voted against no decision of the table (no 'veto' or "
                 "'no' marker in its row).")
-    year, message = year_answer(answer)
+    years = record["date"].map(lambda d: d.year)
+    year, message = year_answer(answer, *([int(years.min())] if len(years) else []))
     if message:
         return message
-    years = record["date"].map(lambda d: d.year)
     if first is not None and year == first["date"].year:
         alongside = [p for p in partners if first[p] == first[focus]]
         partner = f", with {' and '.join(alongside)}," if alongside else ""
@@ -129,18 +129,58 @@ def check_first_vote_against(answer, record: pd.DataFrame) -> str:
 
 def _resolution_numbers(answer) -> set[str] | None:
     """The resolution numbers of an answer given as a list, tuple or set of numbers or
-    strings; None if it is not such a collection."""
+    strings, written as the table writes them (a case may number its resolutions "R-12");
+    None if it is not such a collection."""
     if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
         return None
     numbers = set()
     for item in answer:
         number = as_whole_number(item)
-        if number is None and isinstance(item, str) and item.strip().isdigit():
-            number = int(item.strip())
+        if number is None and isinstance(item, str) and item.strip():
+            text = item.strip()
+            number = int(text) if text.isdigit() else text
         if number is None:
             return None
         numbers.add(str(number))
     return numbers
+
+
+def _resolutions(un_votes: pd.DataFrame) -> list[str]:
+    """The resolution numbers of ``un_votes`` in date order (drafts have none)."""
+    ordered = un_votes.sort_values("date", kind="stable")["resolution"]
+    return [r.strip() for r in ordered if isinstance(r, str) and r.strip()]
+
+
+def _in_table_order(numbers, un_votes: pd.DataFrame) -> list[str]:
+    """``numbers`` in the table's date order, those not in the table last."""
+    order = {r: i for i, r in enumerate(_resolutions(un_votes))}
+    return sorted(numbers, key=lambda r: (order.get(r, len(order)), r))
+
+
+def typed_list(numbers) -> str:
+    """Resolution numbers as a learner types them in a list: digits as numbers, other
+    numbers as strings.
+
+    >>> typed_list(["12", "34"]), typed_list(["R-1", "7"]), typed_list([])
+    ('[12, 34]', "['R-1', 7]", '[]')
+    """
+    return "[" + ", ".join(n if n.isdigit() else repr(n) for n in numbers) + "]"
+
+
+def softened_example(un_votes: pd.DataFrame, record: pd.DataFrame) -> str:
+    """A list to show the form of the answer: the first two resolutions of the table that
+    the answer key does not hold, so the example gives nothing away.
+
+    >>> un_votes = pd.DataFrame({"resolution": ["3", "1", "2"], "date": ["c", "a", "b"],
+    ...     "subject": ["s"] * 3, "concession": ["none", "measure_dropped", "none"],
+    ...     "note": ["n"] * 3}, index=["x", "y", "z"])
+    >>> record = pd.DataFrame({"tally": ["15-0"] * 3, "Ann": ["yes"] * 3,
+    ...                        "when": [BEFORE] * 3}, index=["x", "y", "z"])
+    >>> softened_example(un_votes, record)
+    '[2, 3]'
+    """
+    key = set(softened(un_votes, record)["resolution"])
+    return typed_list([r for r in _resolutions(un_votes) if r not in key][:2])
 
 
 def check_softened(answer, un_votes: pd.DataFrame, record: pd.DataFrame) -> str:
@@ -167,22 +207,22 @@ def check_softened(answer, un_votes: pd.DataFrame, record: pd.DataFrame) -> str:
     >>> check_softened([], un_votes, record.assign(Ann="abstained"))
     'Right: none. Ann voted for no resolution whose notes record a concession.'
     """  # noqa: E501
+    example = softened_example(un_votes, record)
     if answer is None:
-        return "Replace None with a list of numbers, for example [1718, 1874], then run again."
+        return f"Replace None with a list of numbers, for example {example}, then run again."
     given = _resolution_numbers(answer)
     if given is None:
         return ("Not quite: give a list of resolution numbers in square brackets, like "
-                f"[1718, 1874] (you gave {answer!r}).")
-    in_table = {r.strip() for r in un_votes["resolution"] if isinstance(r, str) and r.strip()}
-    unknown = sorted(given - in_table, key=int)
+                f"{example} (you gave {answer!r}).")
+    numbers = _resolutions(un_votes)
+    unknown = _in_table_order(given - set(numbers), un_votes)
     if unknown:
-        numbers = sorted(in_table, key=int)
         what = "is not a resolution" if len(unknown) == 1 else "are not resolutions"
         return (f"Not quite: {', '.join(unknown)} {what} of the table; its resolutions run "
                 f"from {numbers[0]} to {numbers[-1]}.")
     focus = voter_columns(record)[0]
     expected = set(softened(un_votes, record)["resolution"])
-    ordered = sorted(expected, key=int)
+    ordered = _in_table_order(expected, un_votes)
     if given == expected == set():
         return (f"Right: none. {focus} voted for no resolution whose notes record a "
                 "concession.")
@@ -191,11 +231,11 @@ def check_softened(answer, un_votes: pd.DataFrame, record: pd.DataFrame) -> str:
                              else ordered)
         return (f"Right: Res. {names} were softened before {focus} voted for them, as their "
                 "notes say.")
-    extra = sorted(given - expected, key=int)
+    extra = _in_table_order(given - expected, un_votes)
     if extra:
         return (f"Not quite: the notes record no dropped measure or exemption for "
                 f"{', '.join(extra)}.")
-    found = sorted(given & expected, key=int)
+    found = _in_table_order(given & expected, un_votes)
     missing = len(expected - given)
     right = f"{', '.join(found)} {'is' if len(found) == 1 else 'are'} right, but " if found else ""
     return (f"Not quite: {right}{missing} more {'is' if missing == 1 else 'are'} missing. "
