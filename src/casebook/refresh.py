@@ -220,12 +220,15 @@ def cells_fingerprint(notebook: dict) -> str:
     return _digest(json.dumps(written), 12)
 
 
-def case_stamp(data_dir: Path, title: str, article_file: str, notebook: dict) -> dict:
-    """What ``metadata.casebook`` records of the run: which case, its files' fingerprints,
-    and the fingerprint of the notebook's own cells."""
+def case_stamp(data_dir: Path, title: str, article_file: str, notebook: dict,
+               files: set[str] | None = None) -> dict:
+    """What ``metadata.casebook`` records of the run: which case, the fingerprints of its
+    files (only ``files``, those the lesson uses, when given: so that an edit elsewhere
+    leaves the notebook's bytes alone), and the fingerprint of the notebook's own cells."""
     return {"case_title": title, "case_folder": data_dir.name,
             "fingerprints": {name: file_fingerprint(data_dir / name)
-                             for name in case_files(data_dir, article_file)},
+                             for name in case_files(data_dir, article_file)
+                             if files is None or name in files},
             "cells": cells_fingerprint(notebook)}
 
 
@@ -471,13 +474,13 @@ def refresh_notebooks(paths: list[Path], timeout: int = 600, data: str | None = 
     for job in jobs:
         title, article_file = cases[job.data_dir]
         notebook = nbformat.read(job.source, as_version=4)
-        stamp = case_stamp(job.data_dir, title, article_file, notebook)
+        used = lesson_files(job.source.name, article_file)
+        stamp = case_stamp(job.data_dir, title, article_file, notebook, used)
         shown = _shown(job.source)
         if stale:
             previous = (nbformat.read(job.target, as_version=4).metadata.get(METADATA_KEY)
                         if job.target.exists() else None)
-            reasons = stale_reasons(previous, stamp,
-                                    lesson_files(job.source.name, article_file))
+            reasons = stale_reasons(previous, stamp, used)
             if not reasons:
                 print(f"{shown}: up to date, skipped")
                 continue
