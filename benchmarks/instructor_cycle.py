@@ -40,7 +40,8 @@ from casebook.cli import main as casebook  # noqa: E402
 SUFFIX = "_g{}"  # ids of the n-th generated copy of a row: letters, digits and _ are allowed
 # Tables whose rows are the case's fixed frame (what a lesson is about): never copied, so
 # that the grids built on them (option x factor, preset x factor) stay complete.
-FRAME = ("options", "factors", "hypotheses", "lessons", "actors", "periods", "relations")
+FRAME = ("options", "factors", "hypotheses", "lessons", "categories", "actors", "periods",
+         "relations")
 
 
 def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -147,6 +148,12 @@ def run(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProce
     return time.perf_counter() - start, result
 
 
+def failures(result: subprocess.CompletedProcess) -> list[str]:
+    """The notebooks a refresh reported as failed, by file name."""
+    return [line.split(":")[0].split(" (")[0].rsplit("/", 1)[-1]
+            for line in result.stderr.splitlines() if ": a cell failed," in line]
+
+
 def copy_course(target: Path) -> Path:
     target.mkdir(parents=True)
     for name in ("notebooks", "lessons_data", "seeds", "instructors"):
@@ -206,8 +213,10 @@ def measure(work: Path) -> None:
     copy_course(course)
     out = work / "full_refresh"
     seconds, result = run(["refresh", "--out", str(out)], course)
-    lessons = len(list(out.glob("*.ipynb")))
-    print(f"full refresh: {lessons} lessons in {seconds:.1f} s (exit {result.returncode})")
+    lessons = len(list((course / "notebooks").glob("*.ipynb")))
+    failed = failures(result)
+    print(f"full refresh: {lessons} lessons in {seconds:.1f} s (exit {result.returncode}"
+          f"{'; a cell failed in ' + ', '.join(failed) if failed else ''})")
     # The full refresh's copies carry the fingerprints that --stale compares.
     for notebook in out.glob("*.ipynb"):
         shutil.copy(notebook, course / "notebooks" / notebook.name)
@@ -225,6 +234,8 @@ def measure(work: Path) -> None:
             rerun = [line.split(":")[0].split(" (")[0].rsplit("/", 1)[-1]
                      for line in result.stdout.splitlines() if "outputs refreshed" in line]
             detail = f", reran {len(rerun)} of {lessons}: {', '.join(rerun) or 'none'}"
+            if failures(result):
+                detail += f"; a cell failed in {', '.join(failures(result))}"
         print(f"cycle: casebook {' '.join(command)} {seconds:.1f} s "
               f"(exit {result.returncode}{detail})")
     print(f"cycle after one edited event row ({event}): {sum(cycle):.1f} s in all "

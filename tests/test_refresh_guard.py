@@ -161,6 +161,16 @@ def test_refreshing_twice_gives_the_same_bytes_and_ids_no_kernel_chose(project):
     assert references and set(references) <= set(state)
 
 
+def test_printed_text_sent_in_pieces_is_stored_as_one_output(tmp_path):
+    # print() sends its text and its line end apart when the kernel flushes in between.
+    lesson = write_notebook(tmp_path / "lesson.ipynb",
+                            "import sys, time\nprint('half', end='')\nsys.stdout.flush()\n"
+                            "time.sleep(0.3)\nprint(' and half')")
+    assert main(["refresh", str(lesson)]) == 0
+    outputs = json.loads(lesson.read_text())["cells"][0]["outputs"]
+    assert [(o["name"], "".join(o["text"])) for o in outputs] == [("stdout", "half and half\n")]
+
+
 def widget_notebook(box, child, extra_cells=()):
     view = {"output_type": "display_data", "metadata": {},
             "data": {refresh.WIDGET_VIEW: {"model_id": box, "version_major": 2}}}

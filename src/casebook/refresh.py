@@ -10,8 +10,9 @@ Three promises to the instructor:
   copies go to a separate folder (default ``build/<case folder>/notebooks/``) unless
   ``--in-place`` is given.
 - **The same data gives the same bytes.** Widget model ids, random in every kernel, are
-  renamed to ids derived from where each widget sits in the notebook, so a second refresh
-  gives no diff and an edited row changes only the outputs that depend on it.
+  renamed to ids derived from where each widget sits in the notebook, and a cell's pieces
+  of printed text are merged, so a second refresh gives no diff and an edited row changes
+  only the outputs that depend on it.
 - **Only what is stale is rerun** (``--stale``): each notebook stores, in
   ``metadata.casebook``, the case it was run on and a fingerprint of every case file, of
   ``metadata.toml``, of the article and of its own cells.
@@ -185,6 +186,35 @@ def stable_widget_ids(notebook: dict) -> dict:
     return renamed
 
 
+def merge_streams(notebook: dict) -> dict:
+    """A copy of ``notebook`` in which consecutive stream outputs of a cell to the same
+    stream are one output. ``print`` writes its text and its line end separately, and the
+    kernel may send them in one message or in two depending on timing: merged, the stored
+    outputs are the same on every run (and are what a reader sees anyway).
+
+    >>> out = [{"output_type": "stream", "name": "stdout", "text": "done."},
+    ...        {"output_type": "stream", "name": "stdout", "text": "\\n"},
+    ...        {"output_type": "stream", "name": "stderr", "text": "careful\\n"}]
+    >>> merged = merge_streams({"cells": [{"cell_type": "code", "outputs": out}]})
+    >>> [(o["name"], o["text"]) for o in merged["cells"][0]["outputs"]]
+    [('stdout', 'done.\\n'), ('stderr', 'careful\\n')]
+    """
+    merged = copy.deepcopy(notebook)
+    for cell in merged.get("cells", []):
+        outputs = []
+        for output in cell.get("outputs", []):
+            previous = outputs[-1] if outputs else None
+            if (output.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream"
+                    and previous.get("name") == output.get("name")):
+                previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+            else:
+                outputs.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = outputs
+    return merged
+
+
 # -- fingerprints and staleness -------------------------------------------------------------
 def file_fingerprint(path: Path) -> str:
     """A short hash of a file's bytes, the same for Windows and Unix line ends.
@@ -315,7 +345,7 @@ def refresh_notebook(source: Path, target: Path, data_dir: Path, stamp: dict,
     notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)",
                                        "language": "python", "name": "python3"}
     notebook.metadata[METADATA_KEY] = stamp
-    write_atomically(nbformat.from_dict(stable_widget_ids(notebook)), target)
+    write_atomically(nbformat.from_dict(stable_widget_ids(merge_streams(notebook))), target)
 
 
 # -- the command ----------------------------------------------------------------------------
