@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import types
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -160,6 +161,16 @@ def test_refreshing_twice_gives_the_same_bytes_and_ids_no_kernel_chose(project):
     assert references and set(references) <= set(state)
 
 
+def test_printed_text_sent_in_pieces_is_stored_as_one_output(tmp_path):
+    # print() sends its text and its line end apart when the kernel flushes in between.
+    lesson = write_notebook(tmp_path / "lesson.ipynb",
+                            "import sys, time\nprint('half', end='')\nsys.stdout.flush()\n"
+                            "time.sleep(0.3)\nprint(' and half')")
+    assert main(["refresh", str(lesson)]) == 0
+    outputs = json.loads(lesson.read_text())["cells"][0]["outputs"]
+    assert [(o["name"], "".join(o["text"])) for o in outputs] == [("stdout", "half and half\n")]
+
+
 def widget_notebook(box, child, extra_cells=()):
     view = {"output_type": "display_data", "metadata": {},
             "data": {refresh.WIDGET_VIEW: {"model_id": box, "version_major": 2}}}
@@ -210,7 +221,7 @@ def declared(monkeypatch):
 
 
 def test_refresh_records_the_case_and_a_fingerprint_of_each_file(project):
-    lesson = write_notebook(project / "notebooks" / "06_w.ipynb", "1")
+    lesson = write_notebook(project / "notebooks" / "99_w.ipynb", "1")  # declares nothing
     assert main(["refresh", str(lesson)]) == 0
     stamp = json.loads(lesson.read_text())["metadata"]["casebook"]
     assert stamp["case_folder"] == "lessons_data"
@@ -228,6 +239,9 @@ def test_stale_reruns_only_what_the_lessons_use_changed(project, capsys, declare
     undeclared = write_notebook(project / "notebooks" / "07_w.ipynb", PRINT_CASE)
     assert main(["refresh", "--stale", str(lesson), str(undeclared)]) == 0
     assert "no record of the data" in capsys.readouterr().out
+    recorded = json.loads(lesson.read_text())["metadata"]["casebook"]["fingerprints"]
+    assert set(recorded) == {schema.TABLES["events"].file, schema.METADATA_FILE,
+                             refresh.load_case(data).article.numbered_file}
     assert main(["refresh", "--stale", str(lesson), str(undeclared)]) == 0
     assert capsys.readouterr().out.count("up to date, skipped") == 2
 
@@ -279,16 +293,35 @@ def test_refresh_prints_no_kernel_warning_but_still_a_failing_cells_error(tmp_pa
 
 
 def test_a_kernel_without_encryption_talks_over_local_sockets_kept_out_of_the_lesson(
-        tmp_path, capfd):
+        tmp_path, capfd, monkeypatch):
     from nbclient import NotebookClient
+    from traitlets import default
 
-    kernel = refresh.CurrentEnvironmentKernel(transport="ipc", transport_encryption="disabled")
+    class LocalSocketsKernel(refresh.CurrentEnvironmentKernel):
+        """As on a machine whose pyzmq has no CurveZMQ."""
+
+        @default("transport_encryption")
+        def _no_curve(self):
+            return "disabled"
+
+        @default("transport")
+        def _local(self):
+            return "ipc"
+
+        def start_kernel(self, **options):
+            super().start_kernel(**options)
+            socket_paths.append(Path(self.ip))
+
+    socket_paths = []
+    monkeypatch.chdir(tmp_path)  # where jupyter_client would put the sockets by default
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(7)")])
-    NotebookClient(notebook, km=kernel, timeout=60,
+    NotebookClient(notebook, kernel_manager_class=LocalSocketsKernel, timeout=60,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert notebook.cells[0].outputs[0]["text"] == "7\n"
     assert "WARNING" not in capfd.readouterr().err
-    assert not kernel.ip.startswith(str(tmp_path)) and "casebook-" in kernel.ip
+    # Sockets a killed run would leave behind must not land in the lessons' folder.
+    assert socket_paths[0].is_absolute() and tmp_path not in socket_paths[0].parents
+    assert list(tmp_path.iterdir()) == []
 
 
 # -- nbval ----------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ Three promises to the instructor:
   copies go to a separate folder (default ``build/<case folder>/notebooks/``) unless
   ``--in-place`` is given.
 - **The same data gives the same bytes.** Widget model ids, random in every kernel, are
-  renamed to ids derived from where each widget sits in the notebook, so a second refresh
-  gives no diff and an edited row changes only the outputs that depend on it.
+  renamed to ids derived from where each widget sits in the notebook, and a cell's pieces
+  of printed text are merged, so a second refresh gives no diff and an edited row changes
+  only the outputs that depend on it.
 - **Only what is stale is rerun** (``--stale``): each notebook stores, in
   ``metadata.casebook``, the case it was run on and a fingerprint of every case file, of
   ``metadata.toml``, of the article and of its own cells.
@@ -185,6 +186,35 @@ def stable_widget_ids(notebook: dict) -> dict:
     return renamed
 
 
+def merge_streams(notebook: dict) -> dict:
+    """A copy of ``notebook`` in which consecutive stream outputs of a cell to the same
+    stream are one output. ``print`` writes its text and its line end separately, and the
+    kernel may send them in one message or in two depending on timing: merged, the stored
+    outputs are the same on every run (and are what a reader sees anyway).
+
+    >>> out = [{"output_type": "stream", "name": "stdout", "text": "done."},
+    ...        {"output_type": "stream", "name": "stdout", "text": "\\n"},
+    ...        {"output_type": "stream", "name": "stderr", "text": "careful\\n"}]
+    >>> merged = merge_streams({"cells": [{"cell_type": "code", "outputs": out}]})
+    >>> [(o["name"], o["text"]) for o in merged["cells"][0]["outputs"]]
+    [('stdout', 'done.\\n'), ('stderr', 'careful\\n')]
+    """
+    merged = copy.deepcopy(notebook)
+    for cell in merged.get("cells", []):
+        outputs = []
+        for output in cell.get("outputs", []):
+            previous = outputs[-1] if outputs else None
+            if (output.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream"
+                    and previous.get("name") == output.get("name")):
+                previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+            else:
+                outputs.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = outputs
+    return merged
+
+
 # -- fingerprints and staleness -------------------------------------------------------------
 def file_fingerprint(path: Path) -> str:
     """A short hash of a file's bytes, the same for Windows and Unix line ends.
@@ -220,12 +250,15 @@ def cells_fingerprint(notebook: dict) -> str:
     return _digest(json.dumps(written), 12)
 
 
-def case_stamp(data_dir: Path, title: str, article_file: str, notebook: dict) -> dict:
-    """What ``metadata.casebook`` records of the run: which case, its files' fingerprints,
-    and the fingerprint of the notebook's own cells."""
+def case_stamp(data_dir: Path, title: str, article_file: str, notebook: dict,
+               files: set[str] | None = None) -> dict:
+    """What ``metadata.casebook`` records of the run: which case, the fingerprints of its
+    files (only ``files``, those the lesson uses, when given: so that an edit elsewhere
+    leaves the notebook's bytes alone), and the fingerprint of the notebook's own cells."""
     return {"case_title": title, "case_folder": data_dir.name,
             "fingerprints": {name: file_fingerprint(data_dir / name)
-                             for name in case_files(data_dir, article_file)},
+                             for name in case_files(data_dir, article_file)
+                             if files is None or name in files},
             "cells": cells_fingerprint(notebook)}
 
 
@@ -312,7 +345,7 @@ def refresh_notebook(source: Path, target: Path, data_dir: Path, stamp: dict,
     notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)",
                                        "language": "python", "name": "python3"}
     notebook.metadata[METADATA_KEY] = stamp
-    write_atomically(nbformat.from_dict(stable_widget_ids(notebook)), target)
+    write_atomically(nbformat.from_dict(stable_widget_ids(merge_streams(notebook))), target)
 
 
 # -- the command ----------------------------------------------------------------------------
@@ -471,13 +504,13 @@ def refresh_notebooks(paths: list[Path], timeout: int = 600, data: str | None = 
     for job in jobs:
         title, article_file = cases[job.data_dir]
         notebook = nbformat.read(job.source, as_version=4)
-        stamp = case_stamp(job.data_dir, title, article_file, notebook)
+        used = lesson_files(job.source.name, article_file)
+        stamp = case_stamp(job.data_dir, title, article_file, notebook, used)
         shown = _shown(job.source)
         if stale:
             previous = (nbformat.read(job.target, as_version=4).metadata.get(METADATA_KEY)
                         if job.target.exists() else None)
-            reasons = stale_reasons(previous, stamp,
-                                    lesson_files(job.source.name, article_file))
+            reasons = stale_reasons(previous, stamp, used)
             if not reasons:
                 print(f"{shown}: up to date, skipped")
                 continue
