@@ -124,3 +124,21 @@ def test_weighting_with_a_factor_at_zero(case):
         "Not quite: give the weights as a mapping from factor id to weight, e.g. "
         "panel.explorer.weights (you gave list).")
     assert feedback.check_weighting(None, case, observed, factor).startswith("Replace None")
+
+
+def test_break_even_accepts_none_exactly_when_no_weight_backs_the_option(case):
+    from casebook.feedback.weights import check_break_even
+    from casebook.model import weights as wm
+
+    weights = case.weight_matrix().iloc[0]
+    stretches = wm.stance_intervals(case.effect_matrix(), weights)
+    backed = set(zip(stretches.loc[stretches["stance"] == wm.SUPPORT, "option_id"],
+                     stretches.loc[stretches["stance"] == wm.SUPPORT, "factor_id"], strict=True))
+    pairs = [(o, f) for o in case.options.index for f in case.factors.index]
+    never = next(p for p in pairs if p not in backed)
+    sometimes = next(p for p in pairs if p in backed)
+    assert check_break_even("none", case, weights, *never).startswith("Right: no weight of ")
+    assert check_break_even(float("nan"), case, weights, *never).startswith("Right")
+    assert check_break_even(3.0, case, weights, *never).startswith("Not quite: no weight of ")
+    assert check_break_even("none", case, weights, *sometimes).startswith(
+        "Not quite: there is such a weight")

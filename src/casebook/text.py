@@ -363,6 +363,8 @@ _IGNORED = [
     re.compile(r"\b\d\d_[A-Za-z0-9_]+(?:\.ipynb|\.md)?"),  # lesson files
     re.compile(r"^\s*\d+\.(?=\s)", re.M),  # numbered list items
     re.compile(r"^#+\s*\d\d\s*·", re.M),  # a lesson's number in its title
+    re.compile(r"^#+\s*\d+\.(?=\s)", re.M),  # a numbered section heading
+    re.compile(r"\b[Ss]ections? \d+(?:\s?(?:,|-|–|and|or|to)\s?\d+)*"),  # ... and its number
 ]
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 

@@ -77,6 +77,9 @@ def check_disagreeing_option(answer, table: pd.DataFrame) -> str:
     return f"Right: the readings disagree on {label} ({predicted})."
 
 
+NO_ANSWER_WORDS = ("none", "no weight", "never", "no such weight")  # "there is none" answers
+
+
 def check_break_even(answer, case: Case, weights: Mapping | pd.Series, option_id: str,
                      factor_id: str, tolerance: float = 0.1) -> str:
     """Feedback on "to what weight must this factor rise (the others held) for the focus
@@ -88,22 +91,31 @@ def check_break_even(answer, case: Case, weights: Mapping | pd.Series, option_id
     >>> option, factor = case.options.index[0], case.factors.index[0]
     >>> check_break_even(None, case, weights, option, factor)[:12]
     'Replace None'
+    >>> check_break_even("none", case, weights, option, factor).split(":")[0] in ("Right",
+    ...                                                                           "Not quite")
+    True
     """
     if answer is None:
         return ("Replace None with a weight from 0 to 10, for example 4.5, then run the cell "
                 "again.")
-    if isinstance(answer, bool | np.bool_) or not isinstance(answer, numbers.Real) or (
-            math.isnan(answer)):
-        return f"Not quite: give the weight as a number, like 4.5 (you gave {answer!r})."
     option = case.options.loc[option_id, "short_label"]
     factor = case.factors.loc[factor_id, "short_label"]
     stretches = model.stance_intervals(case.effect_matrix(), weights)
     mine = stretches[(stretches["option_id"] == option_id) & (stretches["factor_id"] ==
                                                                  factor_id)]
     support = mine[mine["stance"] == model.SUPPORT]
+    says_none = (isinstance(answer, str) and answer.strip().lower() in NO_ANSWER_WORDS) or (
+        isinstance(answer, numbers.Real) and not isinstance(answer, bool | np.bool_)
+        and math.isnan(answer))
     if support.empty:
-        return (f"Not quite: no weight of {factor} from 0 to 10 makes the model back {option} "
+        verdict = "Right" if says_none else "Not quite"
+        return (f"{verdict}: no weight of {factor} from 0 to 10 makes the model back {option} "
                 "with these weights, so there is no such weight to find.")
+    if says_none:
+        return (f"Not quite: there is such a weight; find where the solid (support) stretch of "
+                f"the {factor} row starts.")
+    if isinstance(answer, bool | np.bool_) or not isinstance(answer, numbers.Real):
+        return f"Not quite: give the weight as a number, like 4.5 (you gave {answer!r})."
     start = float(support["start"].iloc[0])
     if abs(float(answer) - start) <= tolerance:
         return (f"Right: from a weight of about {start:g} for {factor} (the others held), the "
