@@ -194,3 +194,32 @@ def test_check_better_supported_factor_accepts_either_of_a_tie():
                           "holding up": ["c1", "c2"]}, index=["A", "B"])
     assert check_better_supported_factor("B", tally) == (
         "Right (a tie): B has 1 of its 2 claims accurate or borne out (c2); A has 1 of 2 (c1).")
+
+
+def _lesson_case(factors, categories, events):
+    """A made-up case with just what lesson 03's selections read."""
+    from types import SimpleNamespace
+    return SimpleNamespace(factors=factors, categories=categories, events=events)
+
+
+def test_the_exercise_counts_the_second_factors_kind_that_gathers_most_actors(factors):
+    from casebook.facts.lesson_03 import gathering_category
+
+    categories = pd.DataFrame({
+        "label": ["call", "round", "visit", "deal"],
+        "lane": ["Meetings"] * 3 + ["Trade"],
+        "factor_ids": [("seat",), ("seat",), ("seat",), ("far_east",)],
+    }, index=["call", "round", "visit", "deal"])
+    events = pd.DataFrame({
+        "category": ["call", "round", "round", "visit", "deal"],
+        "actors": [("A", "B"), ("A", "B", "C", "D"), ("A", "B", "C"), ("A", "B"),
+                   ("A", "B", "C", "D", "E")],
+    })
+    case = _lesson_case(factors, categories, events)
+    # "deal" gathers more actors but shows another factor's record; "round" averages 3.5.
+    assert gathering_category(case) == "round"
+    # A tie goes to the first kind in categories.csv; no event of the factor's kinds: None.
+    tied = events.assign(actors=[("A", "B")] * 5)
+    assert gathering_category(_lesson_case(factors, categories, tied)) == "call"
+    none = events[events["category"] == "deal"]
+    assert gathering_category(_lesson_case(factors, categories, none)) is None

@@ -21,17 +21,19 @@ import pandas as pd
 from ..model.timeline import (
     AFTER,
     BEFORE,
-    LANES,
     actor_counts,
     case_timeline,
     day_text,
     days_before,
     known_on,
     lane_counts,
+    lane_labels,
+    lanes_of,
     last_known_event,
     period_years,
     year_span,
 )
+from ..text import joined
 
 
 def event_label(row: pd.Series) -> str:
@@ -44,48 +46,72 @@ def event_label(row: pd.Series) -> str:
     return f"{row['event']} ({day_text(row['date'])})"
 
 
-def by_category(table: pd.DataFrame) -> dict:
-    """For each event category of a timeline table: how many events, their dates and labels,
-    and those a reader on the article's date could know or not.
+def _category_summary(rows: pd.DataFrame) -> dict:
+    known, after = rows[rows["when"] == BEFORE], rows[rows["when"] == AFTER]
+    return {
+        "n": len(rows), "n_known": len(known), "n_after": len(after),
+        "dates": [day_text(d) for d in rows["date"]],
+        "labels": [event_label(r) for _, r in rows.iterrows()],
+        "known": [event_label(r) for _, r in known.iterrows()],
+        "after": [event_label(r) for _, r in after.iterrows()],
+    }
+
+
+def by_category(table: pd.DataFrame, kinds: pd.Series, category_ids=None) -> dict:
+    """For each event category (``category_ids``, by default those of ``kinds``, the category
+    id of each event as events.csv gives it, indexed by event id): how many events of a
+    timeline table it has, their dates and labels, and those a reader on the article's date
+    could know or not. Every category has an entry, with no events if the table has none.
 
     >>> from casebook.dates import PartialDate
-    >>> frame = pd.DataFrame({"category": ["talks", "talks"], "event": ["A", "B"],
-    ...                       "date": [PartialDate(2016), PartialDate(2018)],
-    ...                       "when": [BEFORE, AFTER]})
-    >>> by_category(frame)["talks"]["known"], by_category(frame)["talks"]["n_after"]
-    (['A (2016)'], 1)
+    >>> frame = pd.DataFrame({"event": ["A", "B"], "date": [PartialDate(2016), PartialDate(2018)],
+    ...                       "when": [BEFORE, AFTER]}, index=["a", "b"])
+    >>> kinds = pd.Series({"a": "talks", "b": "talks", "c": "trade"})
+    >>> found = by_category(frame, kinds)
+    >>> found["talks"]["known"], found["talks"]["n_after"], found["trade"]["n"]
+    (['A (2016)'], 1, 0)
     """
-    result = {}
-    for category, rows in table.groupby(table["category"].str.replace(" ", "_"), sort=False):
-        known, after = rows[rows["when"] == BEFORE], rows[rows["when"] == AFTER]
-        result[category] = {
-            "n": len(rows), "n_known": len(known), "n_after": len(after),
-            "dates": [day_text(d) for d in rows["date"]],
-            "labels": [event_label(r) for _, r in rows.iterrows()],
-            "known": [event_label(r) for _, r in known.iterrows()],
-            "after": [event_label(r) for _, r in after.iterrows()],
-        }
-    return result
+    of_rows = kinds.reindex(table.index)
+    return {category: _category_summary(table[of_rows == category])
+            for category in (dict.fromkeys(kinds) if category_ids is None else category_ids)}
 
 
-def last_known_by_category(table: pd.DataFrame, article_date) -> dict:
-    """For each event category, the latest event a reader on the article's date could know:
-    its label, its title, its date and how many days and weeks (rounded) before the article.
+def last_known_by_category(table: pd.DataFrame, kinds: pd.Series, article_date) -> dict:
+    """For each event category of ``kinds`` (category ids by event id) with an event a reader
+    on the article's date could know, the latest such event: its label, its title, its date
+    and how many days and weeks (rounded) before the article.
 
     >>> from casebook.dates import PartialDate
-    >>> frame = pd.DataFrame({"category": ["talks"], "event": ["A"], "when": [BEFORE],
-    ...                       "date": [PartialDate.parse("2017-09-01")]})
-    >>> last_known_by_category(frame, PartialDate.parse("2017-10-13"))["talks"]["weeks"]
+    >>> frame = pd.DataFrame({"event": ["A"], "when": [BEFORE],
+    ...                       "date": [PartialDate.parse("2017-09-01")]}, index=["a"])
+    >>> kinds = pd.Series({"a": "talks"})
+    >>> last_known_by_category(frame, kinds, PartialDate.parse("2017-10-13"))["talks"]["weeks"]
     6
     """
     result = {}
-    for category, rows in known_on(table).groupby(table["category"].str.replace(" ", "_")):
+    known = known_on(table)
+    for category, rows in known.groupby(kinds.reindex(known.index), sort=False):
         row = rows.iloc[-1]
         days = days_before(row["date"], article_date)
         result[category] = {"label": event_label(row), "event": row["event"],
                             "date": day_text(row["date"]), "days": days,
                             "weeks": round(days / 7)}
     return result
+
+
+def lane_list(categories: pd.DataFrame) -> str:
+    """The timeline's lanes as a Markdown list, each with the kinds of event it holds (the
+    case's categories.csv, in its order).
+
+    >>> categories = pd.DataFrame({"label": ["launch", "vote", "test"],
+    ...     "lane": ["Tests", "Measures", "Tests"]}, index=["launch", "vote", "test"])
+    >>> print(lane_list(categories))
+    - **Tests**: launch and test;
+    - **Measures**: vote.
+    """
+    lines = [f"- **{lane.label}**: {joined([categories.loc[c, 'label'] for c in lane.categories])}"
+             for lane in lanes_of(categories)]
+    return ";\n".join(lines) + "."
 
 
 def with_actor(table: pd.DataFrame, names: list[str]) -> pd.DataFrame:
@@ -122,7 +148,8 @@ def facts(case) -> dict:
     everything = case_timeline(case)
     start, end = year_span(everything)
     counts = lane_counts(everything)
-    lanes = [lane.label for lane in LANES]
+    lanes = lane_labels(everything)
+    kinds, category_ids = case.events["category"], list(case.categories.index)
     latest = last_known_event(crisis) if len(known) else None
     top = actor_counts(known)
     groups = ranked_groups(top)
@@ -131,13 +158,14 @@ def facts(case) -> dict:
         "actor_names": short.tolist(),
         "actor_count": len(short),
         "crisis_label": case.periods.loc[case.default_period, "label"],
+        "lane_list": lane_list(case.categories),
         "crisis_years": f"{first}-{last}",
         "crisis_count": len(crisis),
         "crisis_known": len(known),
         "crisis_after_count": len(after),
         "crisis_after": [event_label(r) for _, r in after.iterrows()],
-        "crisis": by_category(crisis),
-        "whole": by_category(everything),
+        "crisis": by_category(crisis, kinds, category_ids),
+        "whole": by_category(everything, kinds, category_ids),
         "timeline_first_year": start,
         "timeline_last_year": end,
         "empty_years": [y for y in range(start, end + 1) if y not in years_with_events],
@@ -161,7 +189,8 @@ def facts(case) -> dict:
     }
     values.update(crisis_first=first, crisis_last=last, article_url=case.article.url,
                   article_day=day_text(case.article.date),
-                  last_known_of=last_known_by_category(everything, case.article.date))
+                  last_known_of=last_known_by_category(everything, kinds,
+                                                              case.article.date))
     values["days_less"], values["days_more"] = values["days"] - 1, values["days"] + 1
     for period_id, row in case.periods.iterrows():
         p_first, p_last = int(row["start_year"]), int(row["end_year"])
@@ -182,7 +211,7 @@ def facts(case) -> dict:
         if actor_id == case.focus_actor:
             continue
         pair = with_actor(everything_known, [focus, name])
-        values["with_focus"][actor_id] = by_category(pair)
+        values["with_focus"][actor_id] = by_category(pair, kinds, category_ids)
         rest = everything_known[~everything_known.index.isin(pair.index)]
-        values["without_focus"][actor_id] = by_category(rest)
+        values["without_focus"][actor_id] = by_category(rest, kinds, category_ids)
     return values

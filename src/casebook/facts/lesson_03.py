@@ -14,14 +14,15 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model.argument import article_factors
-from ..model.factors import course_factors_in, factor_claims, talks_table, verdict_tally
+from ..model.factors import (
+    course_factors_in,
+    factor_categories,
+    factor_claims,
+    talks_table,
+    verdict_tally,
+)
 from ..model.timeline import AFTER, BEFORE, case_timeline, day_text
 from ..text import joined
-
-# Until the case declares which event categories show which factor's record (a
-# ``categories`` table with ``factor_ids``), the schema's own categories stand in for the two
-# records this lesson follows. These are words of the schema's fixed list, not of the case.
-_SCHEMA_CATEGORY = {"motive": "economy", "second": "talks"}
 
 
 def first_two(case) -> pd.DataFrame:
@@ -42,28 +43,40 @@ def folded_motives(case) -> pd.DataFrame:
 
 
 def economic_motive(case) -> str | None:
-    """The id of the motive the article folds into its first factor in the summary: the
-    course factor quoted from the summary paragraph (None if there is none)."""
-    motives = course_factors_in(case.factors, [summary_paragraph(case)])
+    """The id of the motive the article folds into its first factor: the first course factor
+    (file order) quoted from the first factor's paragraph or from the summary, which defines
+    the first factor (None if there is none).
+
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> int(case.factors.loc[economic_motive(case), "paragraph"]) in (
+    ...     first_two(case)["paragraph"].iloc[0], summary_paragraph(case))
+    True
+    """
+    paragraphs = [first_two(case)["paragraph"].iloc[0], summary_paragraph(case)]
+    motives = course_factors_in(case.factors, paragraphs)
     return motives.index[0] if len(motives) else None
 
 
-def _lanes_of_factor(case, factor_id, which: str) -> list[str]:
-    """The timeline lanes that hold the record of ``factor_id``."""
-    categories = getattr(case, "categories", None)
-    if isinstance(categories, pd.DataFrame) and "factor_ids" in categories:
-        shown = categories[categories["factor_ids"].map(
-            lambda ids: bool(ids) and not isinstance(ids, float) and factor_id in ids)]
-        return list(dict.fromkeys(shown["lane"]))
-    from ..model.factors import lane_of
+def lanes_of_factor(case, factor_id) -> list[str]:
+    """The timeline lanes that hold the record of ``factor_id``: those of the event
+    categories whose ``factor_ids`` (categories.csv) name it, in the case's order.
 
-    return [lane_of(_SCHEMA_CATEGORY[which])]
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> motive = economic_motive(case)
+    >>> lanes_of_factor(case, motive) == list(dict.fromkeys(
+    ...     case.categories.loc[factor_categories(case.categories, motive), "lane"]))
+    True
+    """
+    return list(dict.fromkeys(case.categories.loc[factor_categories(case.categories, factor_id),
+                                                  "lane"]))
 
 
 def economic_lanes(case) -> list[str]:
     """The timeline lanes that hold the record of the economic motive."""
     motive = economic_motive(case)
-    return [] if motive is None else _lanes_of_factor(case, motive, "motive")
+    return [] if motive is None else lanes_of_factor(case, motive)
 
 
 def economic_record(case) -> pd.DataFrame:
@@ -93,8 +106,32 @@ def talks_record(case) -> pd.DataFrame:
     early = early_periods(case)
     record = case_timeline(case, int(early["start_year"].min()), int(early["end_year"].max()),
                            notes=True)
-    lanes = _lanes_of_factor(case, first_two(case).index[1], "second")
-    return record[record["lane"].isin(lanes)]
+    return record[record["lane"].isin(lanes_of_factor(case, first_two(case).index[1]))]
+
+
+def gathering_category(case) -> str | None:
+    """The kind of event of the second factor's record that gathers the most actors: of the
+    categories whose ``factor_ids`` name the second factor, the one whose events have the
+    most actors on average (the first in file order on a tie; None if none has an event).
+    On a case whose second factor is a seat at multilateral talks, these are the talks.
+
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> kind = gathering_category(case)
+    >>> kind in factor_categories(case.categories, first_two(case).index[1])
+    True
+    """
+    kinds = factor_categories(case.categories, first_two(case).index[1])
+    sizes = case.events["actors"].map(len).groupby(case.events["category"]).mean()
+    sizes = sizes.reindex(kinds).dropna()
+    return None if sizes.empty else str(sizes.idxmax())
+
+
+def gathering_events(case) -> pd.DataFrame:
+    """``talks_table`` of the ``gathering_category``: every such event with the actors present
+    and absent (an empty table if there is none)."""
+    kind = gathering_category(case)
+    return talks_table(case.events, case.actors, [] if kind is None else kind)
 
 
 def _in_text(label: str) -> str:
@@ -222,11 +259,15 @@ def _economic_facts(case) -> dict:
 
 def _talks_facts(case) -> dict:
     early = early_periods(case)
-    talks = talks_table(case.events, case.actors)
+    talks = gathering_events(case)
+    kind = gathering_category(case)
     first = talks.iloc[0] if len(talks) else None
     absent = first["absent"].split(", ") if first is not None and first["absent"] else []
     spans = [f"{row.label} ({row.start_year}-{row.end_year})" for row in early.itertuples()]
     return {
+        "talks_kind": case.categories.loc[kind, "label"] if kind else "none",
+        "second_kinds": case.categories.loc[
+            factor_categories(case.categories, first_two(case).index[1]), "label"].to_list(),
         "early_periods": spans,
         "talks_count": len(talks),
         "first_talks": first["event"] if first is not None else "none",

@@ -1,8 +1,9 @@
 """Facts of lesson 04 (the article's third and fourth factors): the factors and the
 paragraphs that state them, the claims of the third factor's paragraph, the stances those
 paragraphs cite and how the course codes them, the evidence rated against the article's
-reading, and the other scholars' weights. The code cells use the selections below
-(``lesson_factors``, ``claim_paragraphs``, ``stance_paragraphs``), so text and tables agree.
+reading, and the other scholars' weights. The code cells make the same selections
+with the package (``alignment.factor_paragraphs``, ``alignment.cited_paragraphs``), so text and
+tables agree.
 
 >>> from casebook import load_case
 >>> facts = facts(load_case())
@@ -16,7 +17,6 @@ import pandas as pd
 
 from ..model import alignment
 from ..model.timeline import day_text
-from ..text import joined
 
 
 def lesson_factors(case) -> pd.DataFrame:
@@ -26,36 +26,20 @@ def lesson_factors(case) -> pd.DataFrame:
 
 
 def claim_paragraphs(case) -> list[int]:
-    """The paragraph whose claims the lesson reads: the one that states the third factor."""
-    factors = lesson_factors(case)
-    return [int(case.factors.loc[factors.index[0], "paragraph"])] if len(factors) else []
-
-
-def stance_paragraphs(case) -> list[int]:
-    """The paragraphs whose stances (options) the lesson studies: of the paragraphs that
-    state the lesson's factors or that the course's effects on them cite, those that some
-    option cites, in order.
+    """The paragraph whose claims the lesson reads: the one that states the third factor.
 
     >>> from casebook import load_case
     >>> case = load_case()
-    >>> set(stance_paragraphs(case)) <= set(case.options["paragraph"].dropna().astype(int))
+    >>> claim_paragraphs(case) == [int(lesson_factors(case)["¶"].iloc[0].lstrip("¶"))]
     True
     """
-    ids = lesson_factors(case).index
-    cited = {int(p) for p in case.factors.loc[ids, "paragraph"]}
-    effects = case.effects[case.effects["factor_id"].isin(ids)]
-    cited |= {int(p) for p in effects["paragraph"].dropna()}
-    options = {int(p) for p in case.options["paragraph"].dropna()}
-    return sorted(cited & options)
+    return alignment.factor_paragraphs(case.factors, lesson_factors(case).index[:1])
 
 
-def paragraph_names(paragraphs) -> str:
-    """Paragraph numbers as a reader says them.
-
-    >>> paragraph_names([4, 6])
-    '¶4 and ¶6'
-    """
-    return joined([f"¶{p}" for p in paragraphs])
+def stance_paragraphs(case) -> list[int]:
+    """The paragraphs whose stances (options) the lesson studies: those that cite an option
+    and that the course's effects on the lesson's factors draw on, in order."""
+    return alignment.cited_paragraphs(case.effects, case.options, lesson_factors(case).index)
 
 
 def facts(case) -> dict:
@@ -68,8 +52,8 @@ def facts(case) -> dict:
         "fourth_label": case.factors.loc[fourth, "label"],
         "fourth_short": case.factors.loc[fourth, "short_label"],
         "fourth_par": int(case.factors.loc[fourth, "paragraph"]),
-        "claim_pars": paragraph_names(claim_paragraphs(case)),
-        "stance_pars": paragraph_names(stance_paragraphs(case)),
+        "claim_pars": alignment.paragraph_list(claim_paragraphs(case)),
+        "stance_pars": alignment.paragraph_list(stance_paragraphs(case)),
     }
     claims = alignment.claims_in_paragraphs(case.claims, claim_paragraphs(case))
     values.update(claims_count=len(claims),
