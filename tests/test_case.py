@@ -85,7 +85,8 @@ def test_the_case_folder_is_complete_in_itself(tmp_path):
     shutil.copyfile(REPO / "notebooks" / "00_start_here.ipynb", lesson)
     env = {"CASEBOOK_DATA": str(copy), "PATH": ""}
     result = subprocess.run(
-        [sys.executable, "-m", "casebook", "refresh", str(lesson)], cwd=tmp_path,
+        [sys.executable, "-m", "casebook", "refresh", "--in-place", str(lesson)],
+        cwd=tmp_path,
         capture_output=True, text=True, env={**__import__("os").environ, **env}, timeout=300)
     assert result.returncode == 0, result.stderr
     assert f"from {copy.name}/" in lesson.read_text(encoding="utf-8")
