@@ -94,4 +94,6 @@ def test_the_report_names_the_course_dictionary_when_the_folder_has_none(tmp_pat
 
 def test_the_live_case_validates(capsys):
     assert main(["validate", str(DATA)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1].startswith("Loaded '")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Loaded '"), lines[:2]
+    assert "Lesson text: agrees with this data." in lines, lines[-3:]

@@ -106,9 +106,10 @@ def test_without_casebook_installed_the_fix_installs_the_course_folder(monkeypat
 
 
 def environment_cell() -> str:
-    cell = read_notebook(REPO / "notebooks" / "00_start_here.ipynb")["cells"][4]
-    assert cell["cell_type"] == "code" and "environment_report" in cell_text(cell)
-    return cell_text(cell)
+    cells = [c for c in read_notebook(REPO / "notebooks" / "00_start_here.ipynb")["cells"]
+             if c["cell_type"] == "code" and "environment_report" in cell_text(c)]
+    assert len(cells) == 1, "lesson 00 should have one environment check cell"
+    return cell_text(cells[0])
 
 
 def test_lesson_00_cell_prints_the_same_report_as_casebook_check(

@@ -1,4 +1,5 @@
-"""Helpers for the seminar notebooks on Stephen Blank, "What drives Russia's Korea policy?".
+"""Helpers for the seminar notebooks that read one article closely (the case: a folder of
+tables such as ``lessons_data/``, which names the article, its actors and its factors).
 
 Data flows one way: ``load_case`` (validated tables) -> ``model`` (pure functions returning
 DataFrames) -> ``plots`` (figure + text description) -> ``widgets`` (controls wired to both).

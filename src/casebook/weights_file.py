@@ -7,10 +7,10 @@ The format (version 1), one JSON object::
       "format_version": 1,
       "name": "Ana's reading",
       "method": "sliders",
-      "case": "What drives Russia's Korea policy? ...",
+      "case": "<the case's title, from metadata.toml>",
       "scale": "0 to 10 per factor; only the ratios count",
-      "weights": {"peace": 7, "participation": 9, ...},
-      "shares": {"peace": 0.16, ...},
+      "weights": {"<factor id>": 7, "<another factor id>": 9, ...},
+      "shares": {"<factor id>": 0.16, ...},
       "note": ""
     }
 

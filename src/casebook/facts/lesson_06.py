@@ -5,7 +5,7 @@ answers and key points give, computed with the same model functions as its code 
 The lesson picks two things from the data, and its questions, exercises, checks and
 solutions all name them from here: the factor the article weighs least
 (``least_weighted_factor``; on a tie the first in the case's order of factors) and the
-option Russia's UN votes are observations of (``model.weights.vote_option``).
+option the focus actor's UN votes are observations of (``model.weights.vote_option``).
 
 >>> from casebook import load_case
 >>> values = facts(load_case())

@@ -108,9 +108,9 @@ def check_break_even(answer, case: Case, weights: Mapping | pd.Series, option_id
         isinstance(answer, numbers.Real) and not isinstance(answer, bool | np.bool_)
         and math.isnan(answer))
     if support.empty:
-        verdict = "Right" if says_none else "Not quite"
-        return (f"{verdict}: no weight of {factor} from 0 to 10 makes the model back {option} "
-                "with these weights, so there is no such weight to find.")
+        reason = (f"no weight of {factor} from 0 to 10 makes the model back {option} with "
+                  "these weights, so there is no such weight to find.")
+        return f"Right: {reason}" if says_none else f"Not quite: {reason}"
     if says_none:
         return (f"Not quite: there is such a weight; find where the solid (support) stretch of "
                 f"the {factor} row starts.")
