@@ -23,11 +23,24 @@ DATA = REPO / "lessons_data"
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
+SECOND_CASE = REPO / "tests" / "second_case"
+# The two shipped cases. A test that takes the `case` fixture runs on both, unless it is
+# marked pins_shipped_case: it then checks a value of the course's own case on purpose.
+CASES = {"course case": DATA, "second case": SECOND_CASE}
+
+
+def pytest_generate_tests(metafunc):
+    if "case" in metafunc.fixturenames:
+        pinned = metafunc.definition.get_closest_marker("pins_shipped_case") is not None
+        names = ["course case"] if pinned else list(CASES)
+        metafunc.parametrize("case", names, indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def case():
+def case(request):
     from casebook import load_case
 
-    return load_case(DATA)
+    return load_case(CASES[getattr(request, "param", "course case")])
 
 
 @pytest.fixture(autouse=True)

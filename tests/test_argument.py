@@ -203,7 +203,8 @@ def test_paragraph_reader_opens_on_a_paragraph_with_claims_and_follows_the_slide
     assert slider.value == first_with_claims
     assert (slider.min, slider.max) == (min(case.paragraphs), max(case.paragraphs))
     mine = case.claims[case.claims["paragraph"] == first_with_claims]
-    assert f"{len(mine)} claims</b> of paragraph {first_with_claims}" in view.value
+    noun = "claim" if len(mine) == 1 else "claims"
+    assert f"{len(mine)} {noun}</b> of paragraph {first_with_claims}" in view.value
     slider.value = slider.max
     last = case.claims[case.claims["paragraph"] == slider.max]
     assert f"[¶{slider.max}]" in view.value

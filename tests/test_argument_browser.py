@@ -3,10 +3,13 @@ paragraph reader shows its default paragraph and claims, not a Python repr; afte
 moving the slider with the keyboard shows the next paragraph's claims. Fixtures and the skip
 rule are in conftest.py."""
 
+import pytest
+
 from casebook.model.argument import claim_label
 from conftest import needs_browser, open_unrun, run_all
 
-pytestmark = needs_browser
+# The lessons in the browser are the course's own, with their stored outputs.
+pytestmark = [needs_browser, pytest.mark.pins_shipped_case("the lesson the browser test opens")]
 
 NOTEBOOK = "02_reading_the_argument.ipynb"
 

@@ -7,10 +7,13 @@ from the test extra; Playwright's own browser download is never used. Without Ch
 tests are skipped, with the reason printed. The fixtures are in conftest.py.
 """
 
+import pytest
+
 from casebook import model
 from conftest import needs_browser, open_unrun, run_all
 
-pytestmark = needs_browser
+# The lessons in the browser are the course's own, with their stored outputs.
+pytestmark = [needs_browser, pytest.mark.pins_shipped_case("the lesson the browser test opens")]
 
 
 def test_start_here_runs_in_jupyterlab_and_the_slider_changes_the_table(page, lab, case,

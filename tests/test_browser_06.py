@@ -7,10 +7,13 @@ Needs Debian's Chromium and Playwright (see test_browser.py); skipped without th
 fixtures are in conftest.py.
 """
 
+import pytest
+
 from casebook.model import weights as model
 from conftest import needs_browser, open_unrun, run_all
 
-pytestmark = needs_browser
+# The lessons in the browser are the course's own, with their stored outputs.
+pytestmark = [needs_browser, pytest.mark.pins_shipped_case("the lesson the browser test opens")]
 
 NOTEBOOK = "06_weighing_the_factors.ipynb"
 SUMMARY = ".casebook-weights-summary"

@@ -5,10 +5,13 @@ Opened before anything runs, it shows the explorer's default view, not a Python 
 Needs Debian's Chromium, as tests/test_browser.py; without it these tests are skipped.
 """
 
+import pytest
+
 from casebook.model import network as net
 from conftest import needs_browser, run_all
 
-pytestmark = needs_browser
+# The lessons in the browser are the course's own, with their stored outputs.
+pytestmark = [needs_browser, pytest.mark.pins_shipped_case("the lesson the browser test opens")]
 
 NOTEBOOK = "07_actor_relationships.ipynb"
 # The explorer's description is the HTML widget whose text starts like this.

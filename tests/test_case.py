@@ -25,6 +25,7 @@ def test_tables_mapping_holds_the_attributes(case):
         assert frame is getattr(case, name)
 
 
+@pytest.mark.pins_shipped_case("the expected dates of this test")
 def test_dates_are_partial_dates_that_keep_their_precision(case):
     dates = case.events["date"]
     assert all(isinstance(d, PartialDate) for d in dates)

@@ -3,10 +3,13 @@ rating widget shows its default state (the claims, nothing rated, the reference 
 a Python repr; after a run, clicking a rating and ticking the box updates the counts and shows
 the reference. Fixtures and the skip rule are in conftest.py."""
 
+import pytest
+
 from casebook.model import hindsight
 from conftest import needs_browser, open_unrun, run_all
 
-pytestmark = needs_browser
+# The lessons in the browser are the course's own, with their stored outputs.
+pytestmark = [needs_browser, pytest.mark.pins_shipped_case("the lesson the browser test opens")]
 
 NOTEBOOK = "09_hindsight.ipynb"
 

@@ -42,7 +42,8 @@ def test_chart_bars_match_counts_and_highlight_is_hatched_and_described(case):
     assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
     assert [t.get_text() for t in ax.get_xticklabels()] == [str(y) for y in counts.index]
     assert f"{counts.sum()} events in all" in chart.description
-    assert f"Highlighted (hatched bar): {year}, with {counts.loc[year]} events" in (
+    noun = "event" if counts.loc[year] == 1 else "events"
+    assert f"Highlighted (hatched bar): {year}, with {counts.loc[year]} {noun}" in (
         chart.description)
     assert chart.table["events"].tolist() == counts.tolist()
     assert chart.png()[:8] == b"\x89PNG\r\n\x1a\n"

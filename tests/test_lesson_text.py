@@ -26,12 +26,14 @@ from conftest import DATA, NOTEBOOKS, REPO
 NOTES = sorted((REPO / "instructors").glob("*.md"))
 
 
+@pytest.mark.pins_shipped_case("the lesson text that `casebook text` names")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_lesson_text_agrees_with_the_data(path, case):
     findings = check_notebook(path, case)
     assert not findings, "\n".join(map(str, findings))
 
 
+@pytest.mark.pins_shipped_case("the notes that `casebook text` names")
 @pytest.mark.parametrize("path", NOTES, ids=[p.name for p in NOTES])
 def test_instructor_notes_agree_with_the_data(path, case):
     findings = check_notes(path, case)
@@ -95,6 +97,7 @@ def test_a_typed_number_in_prose_is_caught_unless_a_declared_row_backs_it(tmp_pa
     assert check_notebook(path, case)[1:] == [], "a stamped marker on a current row is quiet"
 
 
+@pytest.mark.pins_shipped_case("nothing: it edits a copy of lessons_data/")
 def test_a_marker_on_a_changed_or_missing_row_says_so(tmp_path, case):
     copy = tmp_path / "case"
     shutil.copytree(DATA, copy)

@@ -16,6 +16,9 @@ from casebook import loader as loader_module
 from casebook.schema import TABLES
 from conftest import DATA, REPO
 
+# The loader's tests compare the loaded case with lessons_data/ as written, row by row.
+pytestmark = pytest.mark.pins_shipped_case("the expected values of the loader's tests")
+
 
 def read_rows(table: str) -> list[dict[str, str]]:
     """The rows of lessons_data/<table>.csv as the csv module reads them."""

@@ -23,7 +23,8 @@ def test_it_starts_at_the_default_period_and_focus_actor_with_every_kind_shown(c
     assert [box.description for box in explorer.tie_boxes.values()] == list(net.SIGNS)
     assert [value for _, value in explorer.period_menu.options] == list(case.periods.index)
     heading = net.period_heading(case.periods, case.default_period)
-    assert explorer.chart.description.startswith(f"Network chart of 6 actors in {heading}")
+    assert explorer.chart.description.startswith(
+        f"Network chart of {len(case.actors)} actors in {heading}")
 
 
 def test_its_static_view_is_the_default_picture_with_description_and_table(case, explorer):
@@ -32,7 +33,7 @@ def test_its_static_view_is_the_default_picture_with_description_and_table(case,
     focus = case.actors.loc[case.focus_actor, "short_name"]
     assert page.startswith(f"<p>Period: {heading}; focus actor: {focus}; ties shown: "
                            "cooperative, mixed, neutral, hostile.</p><img src=\"data:image/png")
-    assert 'alt="Network chart of 6 actors' in page
+    assert f'alt="Network chart of {len(case.actors)} actors' in page
     assert f"<b>{focus}</b>'s ties in this period" in page
     assert words.endswith(explorer.chart.description)
     bundle = explorer._repr_mimebundle_()

@@ -3,6 +3,8 @@ and its licences agree with the LICENSE files."""
 
 import re
 
+import pytest
+
 from conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -27,6 +29,7 @@ def test_ci_reads_its_commands_from_the_readme():
     assert "readme_command test" in ci and 'bash -c "$test_command"' in ci
 
 
+@pytest.mark.pins_shipped_case("the README's lesson map")
 def test_lesson_map_in_readme_matches_lessons_csv(case):
     for lesson_id, row in case.lessons.iterrows():
         number = lesson_id.split("_")[0]

@@ -148,6 +148,7 @@ def test_a_lesson_that_is_not_a_number_is_refused_with_its_name():
         unmet(None, "weights")
 
 
+@pytest.mark.pins_shipped_case("the lessons this test expects to be blocked")
 def test_validate_reports_a_blocked_lesson_and_still_exits_zero(case, tmp_path, capsys):
     folder = tmp_path / "case"
     shutil.copytree(DATA, folder)

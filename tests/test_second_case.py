@@ -25,8 +25,8 @@ from conftest import DATA, NOTEBOOKS, REPO
 SECOND = REPO / "tests" / "second_case"
 
 
-def test_the_second_case_is_valid_and_differs_as_an_adaptation_would(case):
-    second = load_case(SECOND)
+def test_the_second_case_is_valid_and_differs_as_an_adaptation_would():
+    case, second = load_case(DATA), load_case(SECOND)
     assert second.focus_actor != case.focus_actor
     assert second.article.title != case.article.title
     assert len(second.actors) < len(case.actors)
@@ -113,34 +113,45 @@ def test_the_second_case_gives_its_own_text(path, second_runs):
         f"{path.name}: the banner should name the second case, printed {printed!r}")
 
 
-# -- behaviour tested on both cases ----------------------------------------------------------
-
-CASES = {"course case": DATA, "second case": SECOND}
-
-
-@pytest.fixture(scope="module", params=list(CASES), ids=list(CASES))
-def either_case(request):
-    return load_case(CASES[request.param])
-
+# -- behaviour tested on both cases (the `case` fixture gives each) -------------------------
 
 def lesson_numbers():
     return sorted({p.name[:2] for p in NOTEBOOKS})
 
 
-def test_every_ready_lesson_can_run_on_both_cases(either_case):
+def test_every_ready_lesson_can_run_on_both_cases(case):
     from casebook.requirements import unmet
 
-    missing = {lesson: unmet(either_case, lesson) for lesson in lesson_numbers()}
+    missing = {lesson: unmet(case, lesson) for lesson in lesson_numbers()}
     assert not any(missing.values()), {k: v for k, v in missing.items() if v}
 
 
 @pytest.mark.parametrize("lesson", lesson_numbers())
-def test_the_facts_of_every_lesson_compute_on_both_cases(either_case, lesson):
+def test_the_facts_of_every_lesson_compute_on_both_cases(case, lesson):
     from casebook.facts import facts_for
 
-    facts = facts_for(lesson, either_case)
-    assert facts["focus"] == either_case.actors.loc[either_case.focus_actor, "short_name"]
-    assert facts["paragraph_count"] == len(either_case.paragraphs)
+    facts = facts_for(lesson, case)
+    assert facts["focus"] == case.actors.loc[case.focus_actor, "short_name"]
+    assert facts["paragraph_count"] == len(case.paragraphs)
     empty = [name for name, value in facts.items() if value is None
              or (isinstance(value, float) and value != value)]
     assert not empty, f"lesson {lesson}: facts without a value on this case: {empty}"
+
+
+def test_a_failing_test_that_pins_a_shipped_value_says_what_to_revise(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copyfile(REPO / "tests" / "conftest.py", tmp_path / "conftest.py")
+    (tmp_path / "test_pinned.py").write_text(
+        "import pytest\n\n"
+        "@pytest.mark.pins_shipped_case('the key points of lesson 07')\n"
+        "def test_six_actors():\n    assert 5 == 6\n\n"
+        "def test_plain():\n    assert 5 == 6\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
+                             "test_pinned.py"], cwd=tmp_path, capture_output=True, text=True)
+    out = result.stdout
+    assert result.returncode == 1 and "2 failed" in out
+    assert out.count("a value of the shipped case changed") == 1
+    assert "the test's expected value and the key points of lesson 07 need revising" in out

@@ -232,6 +232,7 @@ def test_explorer_opens_on_the_default_period_with_hindsight_shown(case):
     assert text.startswith(f"Timeline explorer set to {years.label}.")
 
 
+@pytest.mark.pins_shipped_case("lesson 01's explorer questions")
 def test_explorer_hides_hindsight_in_chart_and_table(case):
     panel = timeline_explorer(case)
     years, _, only_known, picture, words, events = panel.children
@@ -251,6 +252,7 @@ def test_explorer_hides_hindsight_in_chart_and_table(case):
     assert all(c.get_visible() for c in ax_collections if c.get_gid().endswith(BEFORE))
 
 
+@pytest.mark.pins_shipped_case("lesson 01's explorer questions")
 def test_explorer_moves_the_window_and_hides_unticked_lanes(case):
     panel = timeline_explorer(case)
     years, lanes_row, _, _, words, events = panel.children

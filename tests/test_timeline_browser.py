@@ -3,10 +3,13 @@ timeline explorer shows its default view (the crisis years, picture and table), 
 repr; after a run, ticking "Only what a reader ... could know" hides the later events from
 the table. Fixtures and the skip rule are in conftest.py."""
 
+import pytest
+
 from casebook.model.timeline import case_timeline, known_on, period_years
 from conftest import needs_browser, open_unrun, run_all
 
-pytestmark = needs_browser
+# The lessons in the browser are the course's own, with their stored outputs.
+pytestmark = [needs_browser, pytest.mark.pins_shipped_case("the lesson the browser test opens")]
 
 NOTEBOOK = "01_the_2017_crisis.ipynb"
 

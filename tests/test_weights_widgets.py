@@ -109,7 +109,9 @@ def test_a_negative_weight_cannot_get_onto_a_slider(explorer):
 def test_the_observation_window_switches_to_later_behaviour(case, explorer):
     labels = [label for label, _ in explorer.window_menu.options]
     later = model.case_later_observations(case)
-    assert labels[0] == f"known on 13 Oct 2017, the article's date ({len(known(case))})"
+    day = case.article.date.first_day
+    assert labels[0] == (f"known on {day.day} {day:%b %Y}, the article's date "
+                         f"({len(known(case))})")
     assert labels[1] == f"after the article ({len(later)})"
     explorer.window_menu.value = "later"
     assert explorer.summary.value == (
