@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from functools import total_ordering
@@ -37,6 +38,10 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate | None:
         """The date written YYYY, YYYY-MM or YYYY-MM-DD, or None if it is not a real date."""
+        return _parse(cls, text)
+
+    @classmethod
+    def _parse_uncached(cls, text: str) -> PartialDate | None:
         match = DATE_PATTERN.match(text.strip())
         if not match:
             return None
@@ -110,3 +115,9 @@ def not_before(later: PartialDate, earlier: PartialDate) -> bool:
     False
     """
     return later.last_day >= earlier.first_day
+
+
+@functools.lru_cache(maxsize=16384)
+def _parse(cls, text: str) -> PartialDate | None:
+    # Dates recur across a case's tables; a PartialDate is immutable, so one object serves.
+    return cls._parse_uncached(text)

@@ -15,6 +15,7 @@ messages are as precise as the loader's.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from typing import TYPE_CHECKING
@@ -43,12 +44,14 @@ def convert_cell(column: schema.Column, text: str, paragraphs: dict[int, str]):
     ('RUS', 'PRK')
     """
     kind = column.kind
+    if kind == schema.TEXT:  # the commonest kind first: a large case has many such cells
+        return text
     if kind in (schema.ID, schema.REF):
-        if ID_PATTERN.match(text):
+        if _is_id(text):
             return text
     elif kind == schema.REFS:
         ids = tuple(part.strip() for part in text.split(";"))
-        if all(ID_PATTERN.match(part) for part in ids):
+        if all(_is_id(part) for part in ids):
             return ids
     elif kind == schema.INTEGER:
         if INTEGER_PATTERN.match(text) and _within(column, int(text)):
@@ -81,6 +84,12 @@ def convert_cell(column: schema.Column, text: str, paragraphs: dict[int, str]):
     else:
         return text
     raise ValueError(column.expected())
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_id(text: str) -> bool:
+    # Ids recur in every table that refers to them: each is checked once.
+    return ID_PATTERN.match(text) is not None
 
 
 def _within(column: schema.Column, value: float) -> bool:
