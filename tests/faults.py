@@ -270,49 +270,49 @@ FAULTS: tuple[Fault, ...] = (
         "expected a file saved as UTF-8 text.",)),
     Fault("metadata_section_missing", "metadata.toml", edit=_sub("[case]", "[cases]"),
           loads=False, expected=(
-              "metadata.toml, column '[case]': the section is missing; expected a [case] "
+              "metadata.toml, key '[case]': the section is missing; expected a [case] "
               "section with keys title, default_period, focus_actor (and, if wanted, "
               "compare_actor, subject).",)),
     Fault("missing_metadata_key", "metadata.toml", edit=_text(
         lambda t: "\n".join(line for line in t.split("\n") if not line.startswith(
             "focus_actor"))), expected=(
-        "metadata.toml, column 'case.focus_actor': the key is missing; expected a non-empty "
+        "metadata.toml, key 'case.focus_actor': the key is missing; expected a non-empty "
         "text in quotes.",)),
     Fault("empty_metadata_value", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "title", '"  "')), expected=(
-        "metadata.toml, column 'case.title': found '  '; expected a non-empty text in "
+        "metadata.toml, key 'case.title': found '  '; expected a non-empty text in "
         "quotes.",)),
     Fault("metadata_value_not_text", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "date", "2017-10-13")), expected=(
-        "metadata.toml, column 'article.date': found '2017-10-13'; expected a non-empty text "
+        "metadata.toml, key 'article.date': found '2017-10-13'; expected a non-empty text "
         "in quotes.",)),
     Fault("unknown_default_period", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "default_period", '"crisis_2099"')), expected=(
-        "metadata.toml, column 'case.default_period': found 'crisis_2099'; expected an id "
+        "metadata.toml, key 'case.default_period': found 'crisis_2099'; expected an id "
         "listed in periods.csv.",)),
     Fault("unknown_focus_actor", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "focus_actor", '"RU"')), expected=(
-        "metadata.toml, column 'case.focus_actor': found 'RU'; expected an id listed in "
+        "metadata.toml, key 'case.focus_actor': found 'RU'; expected an id listed in "
         "actors.csv.",)),
     Fault("unknown_article_source", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "source_id", '"blank_2071"')), expected=(
-        "metadata.toml, column 'article.source_id': found 'blank_2071'; expected an id listed "
+        "metadata.toml, key 'article.source_id': found 'blank_2071'; expected an id listed "
         "in sources.csv.",)),
     Fault("metadata_bad_date", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "date", '"13 Oct 2017"')), expected=(
-        f"metadata.toml, column 'article.date': found '13 Oct 2017'; expected {DATE_EXPECTED}.",)),
+        f"metadata.toml, key 'article.date': found '13 Oct 2017'; expected {DATE_EXPECTED}.",)),
     Fault("metadata_bad_url", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "url", '"lowyinstitute.org/the-interpreter"')), expected=(
-        "metadata.toml, column 'article.url': found 'lowyinstitute.org/the-interpreter'; "
+        "metadata.toml, key 'article.url': found 'lowyinstitute.org/the-interpreter'; "
         "expected an address starting with http:// or https://.",)),
     Fault("metadata_path_outside_folder", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "numbered_file", '"../seeds/article_numbered.md"')), expected=(
-        "metadata.toml, column 'article.numbered_file': found '../seeds/article_numbered.md'; "
+        "metadata.toml, key 'article.numbered_file': found '../seeds/article_numbered.md'; "
         "expected the name of a file inside the case folder (no '..' and no absolute path, so "
         "that a copied folder is complete).",)),
     Fault("metadata_path_missing", "metadata.toml", edit=_text(
         lambda t: _set_key(t, "numbered_file", '"article.md"')), expected=(
-        "metadata.toml, column 'article.numbered_file': found 'article.md', but there is no "
+        "metadata.toml, key 'article.numbered_file': found 'article.md', but there is no "
         "such file in {data_dir}; expected the name of a file inside the case folder.",)),
     Fault("paragraph_numbering", "article_numbered.md", edit=_sub("\n[3] ", "\n[4] "),
           expected=("article_numbered.md: found paragraph numbers 1, 2, 4, 4, 5, 6, 7, 8; "

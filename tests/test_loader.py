@@ -100,7 +100,7 @@ def test_problem_names_file_row_column_value_and_expectation():
     (Problem("presets.csv", None, None, None, "a header row", found="the file is empty"),
      "presets.csv: the file is empty; expected a header row."),
     (Problem("metadata.toml", None, "case.title", None, "a non-empty text in quotes"),
-     "metadata.toml, column 'case.title': expected a non-empty text in quotes."),
+     "metadata.toml, key 'case.title': expected a non-empty text in quotes."),
     (Problem("events.csv", 3, "actors", "XX", "an id", found="the unknown id 'XX'"),
      "events.csv, row 3, column 'actors': the unknown id 'XX'; expected an id."),
 ])

@@ -27,8 +27,9 @@ class Problem:
         if self.row is not None:
             # A spreadsheet shows rows; a text file such as metadata.toml has lines.
             place.append(f"{'row' if self.file.endswith('.csv') else 'line'} {self.row}")
-        if self.column is not None:
-            place.append(f"column '{self.column}'")
+        if self.column is not None:  # metadata.toml has keys where a table has columns
+            noun = "key" if self.file.endswith(".toml") else "column"
+            place.append(f"{noun} '{self.column}'")
         if self.found is not None:
             what = self.found
         elif self.value is not None:
