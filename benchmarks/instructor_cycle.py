@@ -24,7 +24,6 @@ import io
 import itertools
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+
+from run_benchmarks import median_seconds  # noqa: E402 - this folder is on the path
 
 from casebook import schema  # noqa: E402
 from casebook.cli import main as casebook  # noqa: E402
@@ -121,15 +122,6 @@ def generate_large_case(shipped: Path, target: Path, factor: int = 10) -> dict[s
     for name, (header, rows) in tables.items():
         write_table(target / schema.TABLES[name].file, header, rows)
     return {name: len(rows) for name, (_, rows) in tables.items()}
-
-
-def median_seconds(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def validate_quietly(folder: Path) -> int:

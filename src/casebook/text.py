@@ -327,16 +327,23 @@ def check_templates(path: Path, notebook: Mapping, facts: Mapping) -> list[Findi
             findings.append(Finding(where, "(no stored output)", _first(fresh),
                                     refresh_command(path)))
             continue
-        if stored.strip() == fresh:
-            continue
-        old, new = sentences(stored), sentences(fresh)
-        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag != "equal":
-                findings.append(Finding(where, " ".join(old[i1:i2]) or "(nothing)",
-                                        " ".join(new[j1:j2]) or "(nothing)",
-                                        refresh_command(path)))
+        if stored.strip() != fresh:
+            findings += sentence_differences(where, stored, fresh, refresh_command(path))
     return findings
+
+
+def sentence_differences(where: str, stored: str, fresh: str, fix: str) -> list[Finding]:
+    """One finding for each run of sentences that the stored text and the fresh one do not
+    share, so that a message points at the sentence, not at the whole passage.
+
+    >>> [(f.says, f.data) for f in sentence_differences("x", "A. B is 1.", "A. B is 2.", "")]
+    [('B is 1.', 'B is 2.')]
+    """
+    old, new = sentences(stored), sentences(fresh)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    return [Finding(where, " ".join(old[i1:i2]) or "(nothing)",
+                    " ".join(new[j1:j2]) or "(nothing)", fix)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def _first(text: str) -> str:
@@ -580,13 +587,7 @@ def check_notes(path: Path, case) -> list[Finding]:
                             "correct the template or the lesson's facts module")]
         stored = path.read_text(encoding="utf-8") if path.is_file() else ""
         if stored != fresh:
-            old, new = sentences(stored), sentences(fresh)
-            matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                if tag != "equal":
-                    findings.append(Finding(where, " ".join(old[i1:i2]) or "(nothing)",
-                                            " ".join(new[j1:j2]) or "(nothing)",
-                                            "casebook text --render"))
+            findings += sentence_differences(where, stored, fresh, "casebook text --render")
         where = source
     else:
         text = path.read_text(encoding="utf-8")
