@@ -120,6 +120,24 @@ def _own_factors_at_least(count: int, why: str) -> Need:
     return Need(f"at least {count} of the article's own factors in factors.csv ({why})", check)
 
 
+def _economic_events_of_focus(case: Case) -> str | None:
+    # Lesson 03 charts the focus actor's events in the lanes of the motive folded into the
+    # first factor (categories.csv factor_ids); with none there is no chart to read.
+    from .facts.lesson_03 import economic_lanes, economic_record
+
+    try:
+        lanes = economic_lanes(case)
+        found = len(economic_record(case))
+    except (KeyError, IndexError, ValueError):
+        lanes, found = [], 0
+    if found:
+        return None
+    where = f"the lanes {', '.join(map(repr, lanes))}" if lanes else "no lane"
+    return ("events.csv and categories.csv: no event of the focus actor in the lanes of the "
+            f"motive the article folds into its first factor ({where}); expected at least one "
+            "(categories.csv factor_ids link a kind of event to that factor).")
+
+
 def _presets_from_texts(case: Case) -> str | None:
     found = int((case.presets["weights_basis"] == "from_texts").sum())
     if found >= 2:
@@ -193,7 +211,9 @@ LESSON_NEEDS: dict[str, LessonNeeds] = {
     "03": LessonNeeds(
         ("claims", "evidence", "factors", "events", "categories", "actors", "periods",
          "sources"),
-        (_own_factors_at_least(2, "the lesson reads the first two"),)),
+        (_own_factors_at_least(2, "the lesson reads the first two"),
+         Need("an event of the focus actor in the lanes of the motive folded into the first "
+              "factor", _economic_events_of_focus))),
     "04": LessonNeeds(
         ("claims", "hypotheses", "evidence", "ratings", "factors", "behaviour", "options",
          "effects", "presets", "preset_weights", "sources"),
