@@ -49,30 +49,6 @@ def _no_data_override(monkeypatch):
     monkeypatch.delenv("CASEBOOK_DATA", raising=False)
 
 
-class _RegenerateHint:
-    """Ends an nbval output mismatch with the command that regenerates the stored outputs.
-    Registered as a plugin, not written as a conftest hook, because a conftest's hooks reach
-    only the items below its own folder, and the lessons are in notebooks/."""
-
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item, call):
-        outcome = yield
-        report = outcome.get_result()
-        if not (report.failed and call.excinfo is not None and item.path.suffix == ".ipynb"
-                and str(call.excinfo.value) == "Cell outputs differ"):
-            return
-        try:
-            shown = item.path.relative_to(item.config.invocation_params.dir)
-        except ValueError:
-            shown = item.path
-        hint = ("Stored outputs differ from this run. If the change is intended, regenerate "
-                f"them: casebook refresh {shown}")
-        if isinstance(report.longrepr, str):
-            report.longrepr = f"{report.longrepr.rstrip()}\n\n{hint}"
-        else:
-            report.sections.append(("how to regenerate", hint))
-
-
 PINS = "pins_shipped_case"  # marker of tests that pin a value of the shipped case on purpose
 
 
@@ -94,7 +70,6 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_configure(config):
-    config.pluginmanager.register(_RegenerateHint(), "casebook-regenerate-hint")
     config.addinivalue_line(
         "markers", f"{PINS}(revise): the test pins a value of the shipped case on purpose; "
         "`revise` says what else to revise when the data changes")

@@ -331,9 +331,9 @@ def test_an_nbval_mismatch_ends_with_the_command_that_regenerates_the_outputs(tm
     notebook.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="41\n")]
     notebook.cells[0].execution_count = 1
     nbformat.write(notebook, lesson)
-    # tests/conftest.py, given first, registers the hint for items found anywhere.
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rN", "tests/conftest.py",
-                          str(lesson)], capture_output=True, text=True, cwd=REPO)
+    # The lesson tested on its own: pyproject.toml's -p casebook.pytest_plugin gives the hint.
+    run = subprocess.run([sys.executable, "-m", "pytest", "-c", str(REPO / "pyproject.toml"),
+                          "-q", "-rN", str(lesson)], capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 1, run.stdout
     failure = run.stdout.split("Cell outputs differ", 1)[1].split("\n1 failed in")[0]
     hint = (f"Stored outputs differ from this run. If the change is intended, regenerate "
