@@ -15,9 +15,11 @@ True
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
-from ..text import joined
+from ..text import count, joined
 from .lesson_09 import short_quote
 
 DISPUTED = "disputed"  # the verdict of claims.csv for a claim the course disputes (schema)
@@ -136,8 +138,20 @@ def facts(case) -> dict:
         "motion_paragraphs": [f"¶{p}" for p in motions["¶"]],
         "motion_list": _motion_list(motions),
         "motion_answers": _motion_answers(motions, debate, factor_labels),
+        "unattached": joined(cited(unattached_evidence(debate))),
+        "unattached_count": len(unattached_evidence(debate)),
     }
+    values.update(class_facts(case, demo_class(case)))
     return values
+
+
+def demo_class(case):
+    """The case's demo class as read (an empty class when the case has no demo folder)."""
+    from ..model import seminar
+
+    folder = seminar.demo_folder(case)
+    return seminar.read_class(folder if folder is not None else case.data_dir / seminar.DEMO_FOLDER,
+                              case)
 
 
 def _motion_list(motions: pd.DataFrame) -> str:
@@ -160,3 +174,154 @@ def _motion_answers(motions: pd.DataFrame, debate: pd.DataFrame,
         lines.append(f"{n}. **¶{row['¶']}** ({_about(row['factors'], factor_labels)}): "
                      f"{reading}{under}")
     return "\n".join(lines) or "There is no motion to debate."
+
+
+# -- the class's weightings -------------------------------------------------------------------
+
+def _points(share: float) -> str:
+    """A share as points of share (percentage points), as the spread table reads.
+
+    >>> _points(0.1764), _points(0.05)
+    ('17.6', '5.0')
+    """
+    return f"{share * 100:.1f}"
+
+
+def _folder_name(folder) -> str:
+    return f"{Path(folder).name}/" if folder is not None else "(no folder)"
+
+
+def class_facts(case, class_files) -> dict:
+    """What the text says of a class read with ``model.seminar.read_class``: the files read
+    and skipped, where the class agrees and splits, its groups, nearest readings, fit and
+    average. The lesson calls it again when it is pointed at another folder."""
+    from ..model import seminar
+    from ..model import weights as wm
+
+    weightings = class_files.weightings
+    labels = case.factors["short_label"]
+    preset_labels = case.presets["label"]
+    values: dict = {
+        "class_folder": _folder_name(class_files.folder),
+        "class_read": len(weightings),
+        "class_skipped": len(class_files.skipped),
+        "class_problem": class_files.problem or "",
+        "skipped_list": "\n".join(f"- `{row.file}`: {row.reason}"
+                                  for row in class_files.skipped.itertuples())
+        or "- (none: every file could be read)",
+        "split_rule": seminar.SPLIT_RULE,
+        "split_threshold": _points(seminar.split_threshold(len(case.factors))),
+        "groups_method": seminar.GROUPS_METHOD,
+    }
+    if weightings.empty:
+        return values | _empty_class()
+
+    # Each factor's spread: where the class agrees and where it splits.
+    spread = seminar.factor_spread(weightings, case)
+    widest = str(spread["iqr"].idxmax())
+    narrowest = str(spread["iqr"].idxmin())
+    verdicts = spread["verdict"]
+    values.update(
+        spread_sentence=seminar.describe_spread(spread),
+        split_labels=list(spread.loc[verdicts == seminar.SPLITS, "label"]),
+        agree_labels=list(spread.loc[verdicts == seminar.AGREES, "label"]),
+        too_few=bool((verdicts == seminar.TOO_FEW).all()),
+        widest=widest, widest_label=str(labels[widest]),
+        widest_iqr=_points(spread.loc[widest, "iqr"]),
+        widest_median=_points(spread.loc[widest, "median"]),
+        widest_article=_points(spread.loc[widest, "article"]),
+        widest_low=_points(spread.loc[widest, "q1"]), widest_high=_points(spread.loc[widest, "q3"]),
+        narrowest_label=str(labels[narrowest]), narrowest_iqr=_points(spread.loc[narrowest, "iqr"]),
+        top_median_label=str(labels[spread["median"].idxmax()]),
+        top_median=_points(spread["median"].max()),
+        article_top_label=str(labels[spread["article"].idxmax()]),
+    )
+    outside = spread[(spread["article"] < spread["q1"]) | (spread["article"] > spread["q3"])]
+    values["article_outside"] = list(outside["label"])
+
+    # Groups of similar weightings.
+    grouped = seminar.groups(weightings, case)
+    described = seminar.describe_groups(weightings, grouped, case)
+    values.update(
+        group_count=len(described),
+        group_lines="\n".join(
+            f"- **Group {number}** ({count(int(row['size']), 'weighting')}): weighs "
+            f"{row['weighs more than the class']} more than the class does; nearest reading: "
+            f"{row['nearest reading']}." for number, row in described.iterrows())
+        if len(described) > 1 else
+        "- **One group**: no grouping of the class is clearly better than none (see the "
+        "method above).",
+        largest_group=int(described["size"].idxmax()),
+        largest_group_size=int(described["size"].max()),
+    )
+
+    # Each student's nearest reading.
+    nearest = seminar.nearest_readings(weightings, case)
+    tally = nearest["preset_id"].value_counts()
+    top = int(tally.max())
+    values.update(
+        nearest_top=[str(preset_labels[p]) for p in tally.index[tally == top]],
+        nearest_top_count=top,
+        nearest_tally=[f"{preset_labels[p]} ({n})" for p, n in tally.items()],
+        nearest_none=[str(preset_labels[p]) for p in case.presets.index if p not in tally],
+        article_nearest_count=int(tally.get(
+            wm.article_preset(case.presets, case.article.source_id), 0)),
+        farthest_name=str(nearest.loc[nearest["distance"].idxmax(), "name"]),
+        farthest_distance=f"{nearest['distance'].max():.2f}",
+    )
+
+    # What each weighting predicts, and how much it explains.
+    fit = seminar.class_fit(weightings, case)
+    compared = seminar.compare_with_article(weightings, case)
+    article_explained = int(compared.attrs["article explains"])
+    known = int(compared.attrs["of"])
+    explained = fit["explained"]
+    known_rows = wm.observations(case.behaviour, case.options.index, end=case.article.date)
+    best = wm.search(case.effect_matrix(), known_rows).best_count
+    values.update(
+        known_total=known, article_explained=article_explained, best_count=best,
+        fit_low=int(explained.min()), fit_high=int(explained.max()),
+        fit_median=f"{explained.median():g}",
+        beats_article=int((explained > article_explained).sum()),
+        ties_article=int((explained == article_explained).sum()),
+        below_article=int((explained < article_explained).sum()),
+        reach_best=int((explained == best).sum()),
+        class_explains=int(compared.attrs["class explains"]),
+    )
+    options = [o for o in case.options.index if o in fit.columns]
+    split_options = [o for o in options if fit[o].nunique() > 1]
+    values["split_options"] = [str(case.options.loc[o, "short_label"]) for o in split_options]
+    values["same_options"] = [str(case.options.loc[o, "short_label"]) for o in options
+                              if o not in split_options]
+
+    # The class's average against the article's reading.
+    more, less = compared["difference"].idxmax(), compared["difference"].idxmin()
+    values.update(
+        class_more_label=str(labels[more]),
+        class_more=_points(compared.loc[more, "difference"]),
+        class_less_label=str(labels[less]),
+        class_less=_points(-compared.loc[less, "difference"]),
+        class_order=list(compared.sort_values("class average", ascending=False,
+                                              kind="stable")["label"]),
+        article_order=list(compared.sort_values("article", ascending=False,
+                                                kind="stable")["label"]),
+    )
+    return values
+
+
+def _empty_class() -> dict:
+    """The class facts when no weighting could be read: the text says so."""
+    return {"spread_sentence": "No weighting could be read, so there is nothing to compare.",
+            "split_labels": [], "agree_labels": [], "too_few": True, "widest": "",
+            "widest_label": "", "widest_iqr": "", "widest_median": "", "widest_article": "",
+            "widest_low": "", "widest_high": "", "narrowest_label": "", "narrowest_iqr": "",
+            "top_median_label": "", "top_median": "", "article_top_label": "",
+            "article_outside": [], "group_count": 0, "group_lines": "- (no weighting)",
+            "largest_group": 0, "largest_group_size": 0, "nearest_top": [],
+            "nearest_top_count": 0, "nearest_tally": [], "nearest_none": [],
+            "article_nearest_count": 0, "farthest_name": "", "farthest_distance": "",
+            "known_total": 0, "article_explained": 0, "best_count": 0, "fit_low": 0,
+            "fit_high": 0, "fit_median": "", "beats_article": 0, "ties_article": 0,
+            "below_article": 0, "reach_best": 0, "class_explains": 0, "split_options": [],
+            "same_options": [], "class_more_label": "", "class_more": "",
+            "class_less_label": "", "class_less": "", "class_order": [], "article_order": []}
