@@ -141,6 +141,7 @@ def facts(case) -> dict:
         "unattached": joined(cited(unattached_evidence(debate))),
         "unattached_count": len(unattached_evidence(debate)),
     }
+    values.update(role_facts(case))
     values.update(class_facts(case, demo_class(case)))
     return values
 
@@ -325,3 +326,39 @@ def _empty_class() -> dict:
             "below_article": 0, "reach_best": 0, "class_explains": 0, "split_options": [],
             "same_options": [], "class_more_label": "", "class_more": "",
             "class_less_label": "", "class_less": "", "class_order": [], "article_order": []}
+
+
+# -- the roles --------------------------------------------------------------------------------
+
+def role_facts(case) -> dict:
+    """What the text says of the roles and their cards (from roles.csv and the cards'
+    sources: ``model.briefing``)."""
+    from ..model import briefing
+
+    roles = case.roles
+    names = case.actors["short_name"]
+    focus_roles = roles[roles["actor_id"] == case.focus_actor]
+    ties = briefing.actor_ties(case, case.focus_actor)
+    spoken = set(roles["actor_id"])
+    changed = ties[ties["change"].notna() & (ties["change"] != "unchanged")
+                   & ties["other"].isin(spoken)]
+    events = {str(r): len(briefing.actor_events(case, a)) for r, a in roles["actor_id"].items()}
+    most = max(events.values(), default=0)
+    priorities = briefing.reading_priorities(case)
+    return {
+        "role_count": len(roles),
+        "role_actors": [str(names[a]) for a in roles["actor_id"]],
+        "role_titles": list(roles["title"]),
+        "focus_role": str(focus_roles["title"].iloc[0]) if len(focus_roles) else "",
+        "tie_changes": [f"{row.partner} ({row.change}: {row.before} before, {row.tie} now)"
+                        for row in changed.itertuples()],
+        "tie_unchanged": [str(row.partner) for row in ties.itertuples()
+                          if row.other in spoken and row.change == "unchanged"],
+        "most_events_roles": [str(names[roles.loc[r, "actor_id"]]) for r, n in events.items()
+                              if n == most],
+        "most_events": most,
+        "reading_tops": [f"{row.reading}: {joined(row.factors)}" for row in
+                         priorities.itertuples() if not row.all_same],
+        "tie_period": str(case.periods.loc[case.default_period, "label"])
+        if "label" in case.periods.columns else str(case.default_period),
+    }
