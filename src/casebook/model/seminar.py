@@ -24,7 +24,7 @@ it is listed once, by name, with the reason (the wording of ``casebook.weights_f
 {'a.json': {'name': 'Ann', 'method': 'sliders', 'x': 0.75, 'y': 0.25}}
 >>> for row in class_files.skipped.itertuples():
 ...     print(row.file, "|", row.reason[:40])
-b.json | not JSON (line 1, column 2: Expecting p
+b.json | not JSON (line 1, column 2: Expecting pr
 """
 
 from __future__ import annotations
