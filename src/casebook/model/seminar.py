@@ -24,7 +24,7 @@ it is listed once, by name, with the reason (the wording of ``casebook.weights_f
 {'a.json': {'name': 'Ann', 'method': 'sliders', 'x': 0.75, 'y': 0.25}}
 >>> for row in class_files.skipped.itertuples():
 ...     print(row.file, "|", row.reason[:40])
-b.json | not JSON (line 1, column 2: Expecting p
+b.json | not JSON (line 1, column 2: Expecting pr
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ MIN_FOR_VERDICT = 4  # fewer weightings than this: quartiles say too little to c
 SPLIT_RULE = (
     "The class splits on a factor when the middle half of the class (from the lower to the "
     "upper quartile of that factor's share) is at least as wide as an equal share, i.e. 1 "
-    "divided by the number of factors (for seven factors, 14.3 percentage points): the "
+    "divided by the number of factors (with five factors, 20 percentage points): the "
     "students in the middle of the class then differ on it by as much as an equal weighting "
     "gives any factor. Otherwise the class agrees on it. The interquartile range is used "
     "because one or two students far off cannot make it large. With fewer than "
@@ -250,6 +250,16 @@ def split_threshold(factor_count: int) -> float:
     0.1429
     """
     return 1 / factor_count
+
+
+def split_rule(factor_count: int) -> str:
+    """``SPLIT_RULE`` with the threshold of a case with ``factor_count`` factors.
+
+    >>> split_rule(4).endswith("Here, with 4 factors, the threshold is 25.0 points of share.")
+    True
+    """
+    return (f"{SPLIT_RULE} Here, with {factor_count} factors, the threshold is "
+            f"{split_threshold(factor_count) * 100:.1f} points of share.")
 
 
 def spread_of_shares(shares: pd.DataFrame, labels: pd.Series,
