@@ -357,8 +357,9 @@ def role_facts(case) -> dict:
         "most_events_roles": [str(names[roles.loc[r, "actor_id"]]) for r, n in events.items()
                               if n == most],
         "most_events": most,
-        "reading_tops": [f"{row.reading}: {joined(row.factors)}" for row in
-                         priorities.itertuples() if not row.all_same],
+        "reading_tops": "\n".join(f"   - {row.reading}: {joined(row.factors)}" for row in
+                                   priorities.itertuples() if not row.all_same)
+        or "   - (every reading weighs every factor the same)",
         "tie_period": str(case.periods.loc[case.default_period, "label"])
         if "label" in case.periods.columns else str(case.default_period),
     }
