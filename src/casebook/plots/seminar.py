@@ -11,7 +11,7 @@ its label.
 ...     "q3": [0.75, 0.42], "iqr": [0.3, 0.04], "min": [0.3, 0.3], "max": [0.7, 0.7],
 ...     "article": [0.5, 0.5], "verdict": ["splits", "agrees"]}, index=["a", "b"])
 >>> chart = spread_chart(spread)
->>> [round(box.get_width(), 2) for box in chart.figure.axes[0].patches]
+>>> [round(float(box.get_width()), 2) for box in chart.figure.axes[0].patches]
 [30.0, 4.0]
 """
 
