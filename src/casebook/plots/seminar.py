@@ -11,7 +11,7 @@ its label.
 ...     "q3": [0.75, 0.42], "iqr": [0.3, 0.04], "min": [0.3, 0.3], "max": [0.7, 0.7],
 ...     "article": [0.5, 0.5], "verdict": ["splits", "agrees"]}, index=["a", "b"])
 >>> chart = spread_chart(spread)
->>> [round(box.get_width(), 2) for box in chart.figure.axes[0].patches]
+>>> [round(float(box.get_width()), 2) for box in chart.figure.axes[0].patches]
 [30.0, 4.0]
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from ..model import seminar
 from . import BASE_COLOUR, HIGHLIGHT_COLOUR, OKABE_ITO, Chart
@@ -69,8 +70,10 @@ def spread_chart(spread: pd.DataFrame, weightings: pd.DataFrame | None = None,
         ax.plot([row.q3 * 100, row.max * 100], [y, y], color="black", linewidth=1)
         ax.plot([row.median * 100] * 2, [y - 0.25, y + 0.25], color="black", linewidth=2.5)
         ax.plot(row.article * 100, y, marker="D", color="black", markersize=8, linestyle="")
-        ax.annotate(f"article {row.article * 100:.0f}%", (row.article * 100, y + 0.28),
-                    ha="center", va="bottom", fontsize=8)
+        # Below the box (the y axis is inverted), on white so that no line crosses it.
+        ax.annotate(f"article {row.article * 100:.0f}%", (row.article * 100, y + 0.3),
+                    ha="center", va="top", fontsize=8,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
         if weightings is not None:
             values = weightings[row.Index].astype(float) * 100
             ax.plot(values, [y - 0.33] * len(values), marker="|", color=OKABE_ITO[0],
@@ -81,10 +84,18 @@ def spread_chart(spread: pd.DataFrame, weightings: pd.DataFrame | None = None,
     ax.set_xlim(0, max(100 * max(spread["max"].max(), spread["article"].max()) * 1.1, 10))
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
+    key = [Line2D([], [], marker="D", color="black", linestyle="", label="the article's share")]
+    if weightings is not None:
+        key.append(Line2D([], [], marker="|", color=OKABE_ITO[0], linestyle="",
+                          label="one student's share"))
+    ax.legend(handles=key, loc="best", fontsize=8)
     count = len(weightings) if weightings is not None else None
     table = (spread[["label", "median", "q1", "q3", "iqr", "min", "max", "article"]]
              .set_index("label").mul(100).round(1).join(spread.set_index("label")["verdict"]))
-    return Chart(figure, describe_spread_chart(spread, count), table)
+    description = describe_spread_chart(spread, count)
+    if weightings is not None:
+        description += " Each student's share is a short tick above the box."
+    return Chart(figure, description, table)
 
 
 def nearest_counts(nearest: pd.DataFrame, readings: pd.Series) -> pd.Series:
