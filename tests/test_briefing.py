@@ -291,3 +291,12 @@ def test_roles_without_the_focus_actor_are_refused(tmp_path, source):
     message = _broken(tmp_path, source, [f"r1,{other},Office,Brief,First?;Second?,"])
     assert (f"roles.csv, column 'actor_id': no row for {case.focus_actor}; expected a row for "
             f"the actor of [case] focus_actor ({case.focus_actor}).") in message
+
+
+def test_the_first_period_has_no_change_and_says_so(case):
+    first = case.periods["start_year"].idxmin()
+    early = replace(case, default_period=first)
+    role_id = case.roles.index[0]
+    ties = _section(briefing.role_card(early, role_id), "Ties in")
+    assert ties.note.endswith("No earlier period is coded, so no change is shown.")
+    assert not any(" since " in item.split(". ")[0] for item in ties.items)
