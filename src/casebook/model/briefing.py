@@ -146,7 +146,7 @@ def names_pattern(actor: pd.Series) -> re.Pattern:
 
 def actor_ties(case, actor_id: str) -> pd.DataFrame:
     """The actor's tie with every other actor in the article's period, with how it changed
-    since the period before (None there is none): one row per other actor, in the order of
+    since the period before (None where there is none): one row per other actor, in the order of
     the relations table, with the ids of the sources of both periods' rows.
 
     >>> from casebook import load_case
