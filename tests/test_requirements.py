@@ -20,7 +20,7 @@ from casebook.requirements import (
 )
 from conftest import DATA, REPO
 
-READY = ["00", "01", "02", "03", "04", "05", "06", "07", "09"]
+READY = ["00", "01", "02", "03", "04", "05", "06", "07", "09", "10"]
 
 
 @pytest.mark.parametrize("lesson", READY)
