@@ -35,11 +35,8 @@ def debate_claims(claims: pd.DataFrame) -> pd.DataFrame:
     ...     "verdict": ["disputed", "disputed", "accurate"], "role": ["support", "factor",
     ...     "factor"], "factor_ids": [["x"], ["x"], ["y"]], "verdict_note": ["n", "m", "o"]},
     ...     index=pd.Index(["c2", "c1", "c3"], name="claim_id"))
-    >>> debate_claims(claims)[["¶", "motion"]]
-              ¶  motion
-    claim_id
-    c1        2    True
-    c2        4   False
+    >>> debate_claims(claims)[["¶", "motion"]].to_dict("index")
+    {'c1': {'¶': 2, 'motion': True}, 'c2': {'¶': 4, 'motion': False}}
     """
     disputed = claims[claims["verdict"] == DISPUTED].sort_values("paragraph", kind="stable")
     frame = pd.DataFrame({
