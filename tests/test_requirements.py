@@ -20,7 +20,7 @@ from casebook.requirements import (
 )
 from conftest import DATA, REPO
 
-READY = ["00", "01", "02", "03", "04", "05", "06", "07", "09"]
+READY = ["00", "01", "02", "03", "04", "05", "06", "07", "09", "10"]
 
 
 @pytest.mark.parametrize("lesson", READY)
@@ -139,7 +139,7 @@ def test_an_absent_optional_table_is_named_once_for_each_lesson_that_reads_it(ca
 def test_tables_used_knows_each_lesson_and_is_cautious_about_others():
     assert tables_used("07") == ("actors", "periods", "relations", "sources")
     assert tables_used("notebooks/07_actor_relationships.ipynb") == tables_used("7")
-    for lesson in ("08", "10", "99", "not a lesson"):
+    for lesson in ("08", "99", "not a lesson"):
         assert tables_used(lesson) == tuple(schema.TABLES)
     for lesson in LESSON_NEEDS:
         assert set(tables_used(lesson)) <= set(schema.TABLES)

@@ -80,6 +80,7 @@ class Case:
     hypotheses: pd.DataFrame
     evidence: pd.DataFrame
     ratings: pd.DataFrame
+    roles: pd.DataFrame
     lessons: pd.DataFrame
     notes: tuple[str, ...] = field(default=())
     absent: tuple[str, ...] = field(default=())

@@ -180,6 +180,22 @@ def upgrade(data_dir: str, dry_run: bool) -> int:
     return code
 
 
+def collect(args: argparse.Namespace) -> int:
+    """Read a folder of weightings saved in lesson 06, print the class's summary, and write
+    one CSV if asked; 0 when some could be read, 1 when none could."""
+    from .collect import Progress
+    from .collect import collect as collect_folder
+    from .loader import load_case
+    from .problems import CaseDataError
+
+    try:
+        case = load_case(args.data)
+    except CaseDataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    return collect_folder(args.folder, case, args.csv, args.force, progress=Progress())
+
+
 def check(with_test_packages: bool) -> int:
     """Print the environment report; return 0 if all is as tested, else 1."""
     from .environment import check_environment
@@ -259,6 +275,21 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade_parser.add_argument("data_dir", help="the case folder to upgrade")
     upgrade_parser.add_argument(
         "--dry-run", action="store_true", help="only say what would change")
+    collect_parser = commands.add_parser(
+        "collect", help="read a folder of weightings saved in lesson 06: files read and "
+        "skipped (and why), each factor's median and spread, the nearest reading of each "
+        "(the folder is only read)")
+    collect_parser.add_argument("folder", help="the folder holding the students' .json files")
+    collect_parser.add_argument(
+        "--csv", metavar="FILE", default=None,
+        help="also write the class as one CSV to FILE (ending .csv); an existing file is "
+        "never replaced without --force")
+    collect_parser.add_argument(
+        "--force", action="store_true", help="replace FILE of --csv if it exists")
+    collect_parser.add_argument(
+        "--data", metavar="DIR", default=None,
+        help="the case the weightings were made for (default: lessons_data, or "
+        "$CASEBOOK_DATA)")
     check_parser = commands.add_parser(
         "check", help="say whether this Python has the course's packages at the tested "
         "versions, and how to fix it if not (exits 1 if not)")
@@ -284,4 +315,6 @@ def main(argv: list[str] | None = None) -> int:
         return dictionary(args.readme, args.check)
     if args.command == "upgrade":
         return upgrade(args.data_dir, args.dry_run)
+    if args.command == "collect":
+        return collect(args)
     return check(args.test)

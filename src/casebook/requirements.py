@@ -200,6 +200,16 @@ def _actors_for_splits(case: Case) -> str | None:
             "since the lesson tries every split of the actors into two camps.")
 
 
+def _debate_roles(case: Case) -> str | None:
+    # Lesson 10's debate needs the focus actor and at least two others to speak (roles.csv
+    # itself makes sure the focus actor has a role).
+    speakers = set(case.roles["actor_id"])
+    if len(speakers) >= 3:
+        return None
+    return (f"roles.csv, column 'actor_id': roles for {len(speakers)} actor(s); expected roles "
+            "for at least three (the focus actor and two others), so that there is a debate.")
+
+
 ARTICLE_PRESET = _article_rows("presets", exactly_one=True)
 ARTICLE_HYPOTHESIS = _article_rows("hypotheses", exactly_one=True)
 LESSON_NEEDS: dict[str, LessonNeeds] = {
@@ -239,6 +249,10 @@ LESSON_NEEDS: dict[str, LessonNeeds] = {
         ("claims", "hindsight", "events", "sources"),
         (Need("a hindsight rating that names the later events it rests on",
               _hindsight_names_events),)),
+    "10": LessonNeeds(
+        ("roles", "presets", "preset_weights", "factors", "relations", "events", "periods",
+         "actors", "sources", "hypotheses", "claims"),
+        (Need("roles for at least three actors, the focus actor among them", _debate_roles),)),
 }
 LESSON_NUMBER = re.compile(r"^(?:.*/)?(\d{1,2})(?:[_.].*)?$")
 

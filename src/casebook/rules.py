@@ -367,3 +367,73 @@ def shorten(text: str, limit: int = 60) -> str:
     """The text, cut to ``limit`` characters with '...' when longer."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
+
+
+@dataclass(frozen=True)
+class ActorHasRow(Rule):
+    """At least one row whose ``actor`` column names the actor of a metadata key ([case]
+    section): e.g. a debate role for the focus actor, whose policy the case studies. A table
+    with no rows (an optional file left out) asks for nothing.
+
+    >>> rule = ActorHasRow("actor_id", "focus_actor")
+    >>> rows = Rows("roles.csv", {2: {"actor_id": "B"}})
+    >>> print(rule.check(rows, Context(case_actors={"focus_actor": "A"}))[0])
+    roles.csv, column 'actor_id': no row for A; expected a row for the actor of [case] focus_actor (A).
+    """  # noqa: E501 - the doctest shows the whole message
+
+    actor: str
+    key: str
+
+    def columns(self):
+        return (self.actor,)
+
+    def describe(self):
+        return f"a row for the actor that `[case] {self.key}` names in metadata.toml"
+
+    def check(self, rows, context):
+        wanted = context.case_actors.get(self.key)
+        if (wanted is None or not rows.rows
+                or any(v[self.actor] == wanted for v in rows.rows.values())):
+            return []
+        return [Problem(rows.file, None, self.actor, None,
+                        f"a row for the actor of [case] {self.key} ({wanted})",
+                        found=f"no row for {wanted}")]
+
+
+@dataclass(frozen=True)
+class PartsBetween(Rule):
+    """The cell holds from ``fewest`` to ``most`` parts separated by ``separator`` (blank
+    parts do not count): e.g. two or three questions separated by ';'.
+
+    >>> rule = PartsBetween("questions", 2, 3)
+    >>> print(rule.check(Rows("roles.csv", {4: {"questions": "Why?"}}), Context())[0])
+    roles.csv, row 4, column 'questions': 'Why?', which has 1 part; expected from 2 to 3 parts separated by ';'.
+    """  # noqa: E501 - the doctest shows the whole message
+
+    column: str
+    fewest: int
+    most: int
+    separator: str = ";"
+
+    def columns(self):
+        return (self.column,)
+
+    def describe(self):
+        return (f"{self.column} holds from {self.fewest} to {self.most} parts separated by "
+                f"'{self.separator}'")
+
+    def check(self, rows, context):
+        problems = []
+        for row, v in rows.rows.items():
+            text = v[self.column]
+            if text is None or not rows.clean(row, (self.column,)):
+                continue
+            parts = [p for p in str(text).split(self.separator) if p.strip()]
+            if self.fewest <= len(parts) <= self.most:
+                continue
+            noun = "part" if len(parts) == 1 else "parts"
+            problems.append(Problem(
+                rows.file, row, self.column, shorten(str(text)),
+                f"from {self.fewest} to {self.most} parts separated by '{self.separator}'",
+                found=f"{shorten(str(text))!r}, which has {len(parts)} {noun}"))
+        return problems

@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .rules import (
+    ActorHasRow,
     CompleteGrid,
     NotBefore,
     PairGrid,
+    PartsBetween,
     QuoteInParagraph,
     RefsAfterArticle,
     RowsForActors,
@@ -550,6 +552,26 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ),
         key=("evidence_id", "hypothesis_id"),
         rules=(CompleteGrid("evidence_id", "evidence", "hypothesis_id", "hypotheses"),),
+        optional=True,
+    ),
+    Table(
+        "roles", "one role in the seminar's debate: an actor who speaks",
+        "course's choice of speakers",
+        "One row is one role in the seminar's debate (lesson 10): an actor of the case who "
+        "speaks in it, and the questions the role must answer. The briefing card of each "
+        "role is generated from the case's other tables; this table only says who speaks "
+        "and what they are asked. The focus actor always has a role.",
+        (
+            _id("role_id"),
+            _ref("actor_id", "actors", "the actor the role speaks for"),
+            Column("title", TEXT, "the role's title, e.g. the office that speaks for the actor"),
+            Column("brief", TEXT, "one line: what the role stands for in the debate"),
+            Column("questions", TEXT, "two or three questions the role must answer, drawn "
+                   "from the case's disputed claims, ties and votes, separated by `;`"),
+            _source(required=False, what="a source the brief or the questions rest on, if any"),
+        ),
+        key=("role_id",),
+        rules=(ActorHasRow("actor_id", "focus_actor"), PartsBetween("questions", 2, 3)),
         optional=True,
     ),
     Table(

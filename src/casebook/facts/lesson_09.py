@@ -136,5 +136,8 @@ def facts(case) -> dict:
         "following_lesson": str(lessons.index[numbers.index(later[0])])[:2] if later else "",
         "following_title": following["title"] if following is not None else "",
         "following_status": following["status"] if following is not None else "",
+        # Nothing to add when the next lesson is ready; its status when it is not yet.
+        "following_note": ("" if following is None or following["status"] == "ready" else
+                           f" ({following['status']}, not yet in the collection)"),
         "joined_years": joined(str(y) for y in busiest),
     }
