@@ -200,3 +200,17 @@ def test_lesson_03_needs_an_economic_event_of_the_focus_actor(tmp_path):
         "events.csv and categories.csv: no event of the focus actor in the lanes of the "
         "motive the article folds into its first factor")
     assert unmet(load_case(REPO / "tests" / "second_case"), "03") == []
+
+
+def test_lesson_10_needs_a_readable_demo_class(tmp_path):
+    copy = tmp_path / "case"
+    shutil.copytree(REPO / "tests" / "second_case", copy)
+    assert unmet(load_case(copy), "10") == []
+    shutil.rmtree(copy / "class_demo")
+    assert unmet(load_case(copy), "10") == [
+        "class_demo/: no such folder in the case folder; expected weighting files saved from "
+        "lesson 06 (the data dictionary's 'A demo class')."]
+    (copy / "class_demo").mkdir()
+    (copy / "class_demo" / "broken.json").write_text("{", encoding="utf-8")
+    assert unmet(load_case(copy), "10")[0].startswith(
+        "class_demo/: no file there could be read as a weighting of this case's factors")

@@ -138,6 +138,22 @@ def _economic_events_of_focus(case: Case) -> str | None:
             "(categories.csv factor_ids link a kind of event to that factor).")
 
 
+def _readable_demo_class(case: Case) -> str | None:
+    # Lesson 10 shows a class's weightings; without an instructor's folder it reads the
+    # case's demo class, which must hold at least one readable file.
+    from .model.seminar import DEMO_FOLDER, demo_folder, read_class
+
+    folder = demo_folder(case)
+    if folder is None:
+        return (f"{DEMO_FOLDER}/: no such folder in the case folder; expected weighting files "
+                "saved from lesson 06 (the data dictionary's 'A demo class').")
+    if read_class(folder, case).weightings.empty:
+        return (f"{DEMO_FOLDER}/: no file there could be read as a weighting of this case's "
+                "factors; expected files saved from lesson 06 (`casebook collect` says why "
+                "each was skipped).")
+    return None
+
+
 def _presets_from_texts(case: Case) -> str | None:
     found = int((case.presets["weights_basis"] == "from_texts").sum())
     if found >= 2:
@@ -251,8 +267,11 @@ LESSON_NEEDS: dict[str, LessonNeeds] = {
               _hindsight_names_events),)),
     "10": LessonNeeds(
         ("roles", "presets", "preset_weights", "factors", "relations", "events", "periods",
-         "actors", "sources", "hypotheses", "claims"),
-        (Need("roles for at least three actors, the focus actor among them", _debate_roles),)),
+         "actors", "sources", "hypotheses", "claims", "effects", "behaviour", "options",
+         "un_votes", "member_votes"),
+        (Need("roles for at least three actors, the focus actor among them", _debate_roles),
+         Need("a demo class of saved weightings that can be read (class_demo/ in the case "
+              "folder)", _readable_demo_class))),
 }
 LESSON_NUMBER = re.compile(r"^(?:.*/)?(\d{1,2})(?:[_.].*)?$")
 
