@@ -66,32 +66,30 @@ def print_text_touched(case) -> None:
 def new(folder: str) -> int:
     """Start a case folder with every table's header, metadata.toml, a place for the
     article and a README; refuse a path that exists."""
-    from .new_case import NewCaseError, new_case
+    from .new_case import new_case
 
-    try:
-        lines = new_case(folder)
-    except NewCaseError as error:
-        print(error, file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"Could not create {folder}: {error.strerror}.", file=sys.stderr)
-        return 1
-    print("\n".join(lines))
-    return 0
+    return _folder_step(new_case, folder, f"Could not create {folder}")
 
 
 def relations(folder: str) -> int:
     """Add the missing rows of relations.csv (every pair of actors in every period), blank
     cells to fill, keeping existing rows and a backup."""
-    from .new_case import NewCaseError, add_relation_rows
+    from .new_case import add_relation_rows
+
+    return _folder_step(add_relation_rows, folder, f"Could not write relations.csv in {folder}")
+
+
+def _folder_step(step, folder: str, failure: str) -> int:
+    """Run one step on a case folder: print what it did, or one line saying why not."""
+    from .new_case import NewCaseError
 
     try:
-        lines = add_relation_rows(folder)
+        lines = step(folder)
     except NewCaseError as error:
         print(error, file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"Could not write relations.csv in {folder}: {error.strerror}.", file=sys.stderr)
+        print(f"{failure}: {error.strerror}.", file=sys.stderr)
         return 1
     print("\n".join(lines))
     return 0
