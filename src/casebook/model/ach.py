@@ -162,7 +162,8 @@ def inconsistency(grid: pd.DataFrame, weights: pd.Series | None = None) -> pd.Se
 
 
 def _tied_names(grid: pd.DataFrame, ranks: pd.Series) -> list[str]:
-    return [", ".join(_label(grid, o) for o in ranks.index if o != h and ranks[o] == ranks[h])
+    # "; " between names: labels may hold commas.
+    return ["; ".join(_label(grid, o) for o in ranks.index if o != h and ranks[o] == ranks[h])
             for h in ranks.index]
 
 
@@ -234,7 +235,7 @@ def sensitivity(grid: pd.DataFrame, weights: pd.Series | None = None) -> pd.Data
         rest = grid.drop(index=item)
         without = ranking(rest, None if weights is None else weights.drop(index=item,
                                                                           errors="ignore"))
-        rows.append({"leaders without it": ", ".join(_label(grid, h) for h in leaders(without)),
+        rows.append({"leaders without it": "; ".join(_label(grid, h) for h in leaders(without)),
                      "top changes": leaders(without) != top,
                      "order changes": _order(without) != order})
     return pd.DataFrame(rows, index=grid.index)
