@@ -56,12 +56,10 @@ def describe_ranking(ranked: pd.DataFrame) -> str:
 
     >>> ranked = pd.DataFrame({"hypothesis": ["A", "B", "C"], "inconsistency": [0.0, 2, 2],
     ...     "consistent": [3, 1, 0], "rank": [1, 2, 2], "tied with": ["", "C", "B"]})
-    >>> print(describe_ranking(ranked).replace(". ", ".\\n").replace("(", "\\n("))
+    >>> print(describe_ranking(ranked))  # doctest: +NORMALIZE_WHITESPACE
     Horizontal bar chart: the weighted inconsistency score of 3 hypotheses
-    (the evidence against each; lower ranks first).
-    Ranks first (hatched bar): A, score 0.
-    Then: B and C tied at 2
-    (rank 2).
+    (the evidence against each; lower ranks first). Ranks first (hatched bar): A, score 0.
+    Then: B and C tied at 2 (rank 2).
     """
     count = len(ranked)
     text = (f"Horizontal bar chart: the weighted inconsistency score of {count} hypotheses "
