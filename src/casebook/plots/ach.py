@@ -89,15 +89,30 @@ class RankingChart(Chart):
 
     bars: list = field(default_factory=list)
     value_labels: list = field(default_factory=list)
+    name_labels: list = field(default_factory=list)
     _canvas: FigureCanvasAgg | None = field(default=None, repr=False)
+    _backgrounds: dict = field(default_factory=dict, repr=False)
 
     def png(self) -> bytes:
-        """The figure as PNG at a fixed layout (set when the chart was made), drawn on the
-        chart's own canvas: no new figure, no layout pass."""
+        """The figure as PNG at the fixed layout set when the chart was made, drawn by
+        blitting: the parts that do not change with the ranking (axes, title, the x axis
+        for this range) are drawn once per range and kept; each call pastes them back and
+        draws only the bars and their labels on them, which is what makes an update quick."""
         if self._canvas is None:
             self._canvas = FigureCanvasAgg(self.figure)
             self.figure.set_dpi(DPI)
-        self._canvas.draw()
+        moving = [*self.bars, *self.value_labels, *self.name_labels]
+        key = tuple(self.figure.axes[0].get_xlim())
+        if key not in self._backgrounds:
+            for artist in moving:
+                artist.set_animated(True)  # left out of the full draw below
+            self._canvas.draw()
+            self._backgrounds[key] = self._canvas.copy_from_bbox(self.figure.bbox)
+            for artist in moving:  # back to normal: savefig must draw them
+                artist.set_animated(False)
+        self._canvas.restore_region(self._backgrounds[key])
+        for artist in moving:
+            self.figure.draw_artist(artist)
         return png_of(self._canvas)
 
 
@@ -128,9 +143,9 @@ def update_ranking_chart(chart: RankingChart, ranked: pd.DataFrame) -> str:
     ax = chart.figure.axes[0]
     limit = _x_limit(ranked)
     ax.set_xlim(0, limit)
-    tick_labels = []
-    for bar, label, (_, row) in zip(chart.bars, chart.value_labels, ranked.iterrows(),
-                                    strict=True):
+    names = chart.name_labels or [None] * len(ranked)  # none until the layout is set
+    for bar, label, name, (_, row) in zip(chart.bars, chart.value_labels, names,
+                                          ranked.iterrows(), strict=True):
         score, leads = float(row["inconsistency"]), int(row["rank"]) == 1
         style = LEADER_STYLE if leads else OTHER_STYLE
         bar.set_width(score)
@@ -142,10 +157,9 @@ def update_ranking_chart(chart: RankingChart, ranked: pd.DataFrame) -> str:
         label.set_text(words)
         label.set_x(score + limit * 0.015)
         label.set_fontweight("bold" if leads else "normal")
-        tick_labels.append(_wrapped(row["hypothesis"]))
-    ax.set_yticks(range(len(ranked)), tick_labels)
-    for tick, (_, row) in zip(ax.get_yticklabels(), ranked.iterrows(), strict=True):
-        tick.set_fontweight("bold" if int(row["rank"]) == 1 else "normal")
+        if name is not None:
+            name.set_text(_wrapped(row["hypothesis"]))
+            name.set_fontweight("bold" if leads else "normal")
     chart.description = describe_ranking(ranked)
     chart.table = ranked.copy()
     return chart.description
@@ -171,9 +185,18 @@ def ranking_chart(ranked: pd.DataFrame,
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(title, loc="left")
     chart = RankingChart(figure, "", pd.DataFrame(), bars=bars, value_labels=value_labels)
+    # The names stand as tick labels while the layout is made, so that it leaves them room;
+    # an update only reorders the same names, so the room stays right.
+    ax.set_yticks(positions, [_wrapped(h) for h in ranked["hypothesis"]],
+                  fontweight="bold")  # bold: the widest any name is drawn (the leader's)
     update_ranking_chart(chart, ranked)
-    # Lay out once, then freeze: updates change data, never the layout. The axis keeps room
-    # for every label because an update only reorders the same hypotheses.
     figure.draw_without_rendering()
     figure.set_layout_engine("none")
+    # Then they become texts of their own at the same places, which an update can redraw
+    # alone (tick labels are remade with the whole axis).
+    ax.tick_params(axis="y", labelleft=False)
+    chart.name_labels = [ax.annotate("", (0, y), xycoords=("axes fraction", "data"),
+                                     xytext=(-6, 0), textcoords="offset points", ha="right",
+                                     va="center", fontsize=10) for y in positions]
+    update_ranking_chart(chart, ranked)
     return chart
