@@ -1,0 +1,233 @@
+"""A student's ACH rating grid saved as a small JSON file (lesson 08), on the rules of the
+saved weightings (``weights_file.py``).
+
+The format (version 1), one JSON object::
+
+    {
+      "kind": "casebook-ach-grid",
+      "format_version": 1,
+      "name": "Ana's grid",
+      "case": "<the case's title, from metadata.toml>",
+      "hypotheses": ["<hypothesis id>", ...],
+      "ratings": {"<evidence id>": {"<hypothesis id>": "C", ...}, ...},
+      "note": ""
+    }
+
+- ``kind`` is always ``"casebook-ach-grid"``: anything else is refused as foreign.
+- ``ratings`` has one object per item of evidence and, in each, one cell per hypothesis of
+  the case. A cell holds a rating code (CC, C, N, I, II) or ``""`` for a cell not rated
+  yet; a cell left out is an error. Every item knowable on the article's date must be
+  there; the items dated after it (hindsight) may be.
+- ``case``, ``hypotheses`` and ``note`` are for people reading the file; loading checks the
+  ids in ``ratings`` only.
+
+Loading checks everything and, on any problem, raises ``GridFileError`` listing each one
+with the file, the cell (evidence id, hypothesis id) and what was expected; nothing is
+changed. Saving never replaces an existing file unless asked with ``overwrite=True``, and
+never replaces a file that is not itself a saved grid.
+
+>>> import tempfile, pathlib
+>>> from casebook import load_case
+>>> from casebook.model.ach import rating_grid
+>>> case = load_case()
+>>> path = save_grid(pathlib.Path(tempfile.mkdtemp()) / "ana.json", rating_grid(case), "Ana",
+...                  case)
+>>> load_grid(path, case).equals(rating_grid(case))
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .model.ach import NOT_RATED, check_grid, expected_rating, rating_grid
+from .schema import RATINGS
+
+KIND = "casebook-ach-grid"
+FORMAT_VERSION = 1
+
+
+class GridFileError(ValueError):
+    """A grid file that cannot be read or written; ``problems`` lists each problem as one
+    sentence naming the file, the cell and what was expected."""
+
+    def __init__(self, path: Path | str, problems: list[str]):
+        self.path = Path(path)
+        self.problems = problems
+        lines = "\n".join(f"- {p}" for p in problems)
+        super().__init__(f"{self.path.name}: {len(problems)} problem"
+                         f"{'s' * (len(problems) != 1)}\n{lines}")
+
+
+def _shown(value) -> str:
+    """A value as the file holds it, short.
+
+    >>> _shown("x" * 50), _shown(None)
+    ('"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."', 'null')
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + '..."'
+
+
+def grid_document(grid: pd.DataFrame, name: str, case, note: str = "") -> dict:
+    """The JSON object a grid file holds (see the module's description), checked first.
+
+    >>> grid = pd.DataFrame({"h1": ["C", ""]}, index=["e1", "e2"])
+    >>> grid_document(grid, "Ana", None)["ratings"]
+    {'e1': {'h1': 'C'}, 'e2': {'h1': ''}}
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise GridFileError("grid", [f"name is {_shown(name)}: expected a name, e.g. "
+                                     "\"Ana's grid\""])
+    try:
+        check_grid(grid)
+    except ValueError as error:
+        raise GridFileError(name, [str(error)]) from None
+    return {
+        "kind": KIND, "format_version": FORMAT_VERSION, "name": name.strip(),
+        "case": getattr(case, "title", ""),
+        "hypotheses": [str(h) for h in grid.columns],
+        "ratings": {str(e): {str(h): str(grid.loc[e, h]) for h in grid.columns}
+                    for e in grid.index},
+        "note": note,
+    }
+
+
+def grid_problems(where: str, data, case) -> list[str]:
+    """What is wrong with a parsed grid file for ``case`` (empty when nothing is)."""
+    if not isinstance(data, dict):
+        return [f"{where}: the file holds {type(data).__name__ if data is not None else 'null'}"
+                ", not an object: expected a grid saved by the course"]
+    if data.get("kind") != KIND:
+        found = f"is {_shown(data['kind'])}" if "kind" in data else "is missing"
+        return [f"{where}: key 'kind' {found}: expected {KIND!r}; this is not a grid saved "
+                "by the course"]
+    version = data.get("format_version")
+    if isinstance(version, bool) or version != FORMAT_VERSION:
+        return [f"{where}: key 'format_version' is {_shown(version)}: expected "
+                f"{FORMAT_VERSION}"]
+    problems = []
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(f"{where}: key 'name' is {_shown(name)}: expected a name, e.g. "
+                        "\"Ana's grid\"")
+    ratings = data.get("ratings")
+    if not isinstance(ratings, dict):
+        return problems + [f"{where}: key 'ratings' is {_shown(ratings)}: expected an object "
+                           "with one object of ratings per item of evidence"]
+    full = rating_grid(case, known_only=False)
+    items, hypotheses = list(full.index), list(full.columns)
+    hindsight = set(full.attrs["hindsight"])
+    unknown = [e for e in ratings if e not in items]
+    if unknown and len(unknown) == len(ratings):
+        saved_for = data.get("case")
+        other = (f" (it was saved for {_shown(saved_for)})"
+                 if isinstance(saved_for, str) and saved_for and saved_for != case.title
+                 else "")
+        return problems + [f"{where}: none of its evidence ids ({', '.join(unknown[:3])}"
+                           f"{', ...' if len(unknown) > 3 else ''}) belongs to the case "
+                           f"{case.title!r}{other}: expected a grid saved for this case"]
+    problems += [f"{where}: evidence {e!r} is not an item of evidence of this case: expected "
+                 f"one of {', '.join(items)}" for e in unknown]
+    problems += [f"{where}: no ratings for evidence {e!r}: expected a cell for each "
+                 f"hypothesis ({', '.join(hypotheses)})"
+                 for e in items if e not in ratings and e not in hindsight]
+    for item in (e for e in items if e in ratings):
+        cells = ratings[item]
+        if not isinstance(cells, dict):
+            problems.append(f"{where}: evidence {item!r} holds {_shown(cells)}: expected an "
+                            "object with one rating per hypothesis")
+            continue
+        problems += [f"{where}: cell ({item}, {h}) is missing: expected {expected_rating()}"
+                     for h in hypotheses if h not in cells]
+        problems += [f"{where}: cell ({item}, {h}): {h!r} is not a hypothesis of this case: "
+                     f"expected one of {', '.join(hypotheses)}" for h in cells
+                     if h not in hypotheses]
+        problems += [f"{where}: cell ({item}, {h}) is {_shown(cells[h])}: expected "
+                     f"{expected_rating()}" for h in hypotheses
+                     if h in cells and cells[h] not in (*RATINGS, NOT_RATED)]
+    return problems
+
+
+def load_grid(path: Path | str, case) -> pd.DataFrame:
+    """Read a grid file saved for ``case`` as a grid (``model.ach``: the items knowable on
+    the article's date, then the hindsight items the file holds, with the same ``attrs``),
+    or raise ``GridFileError`` listing every problem (nothing is changed either way)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GridFileError(path, [f"{path.name}: no such file in {path.parent}: check the "
+                                   "file name"]) from None
+    except IsADirectoryError:
+        raise GridFileError(path, [f"{path.name}: a folder, not a file: expected a saved "
+                                   "grid"]) from None
+    except UnicodeDecodeError:
+        raise GridFileError(path, [f"{path.name}: not text in UTF-8: expected a saved "
+                                   "grid"]) from None
+    except OSError as error:
+        raise GridFileError(path, [f"{path.name}: cannot be read ({error.strerror or error})"
+                                   ": expected a saved grid you may read"]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise GridFileError(path, [f"{path.name}: not JSON (line {error.lineno}, column "
+                                   f"{error.colno}: {error.msg}): expected a saved "
+                                   "grid"]) from None
+    problems = grid_problems(path.name, data, case)
+    if problems:
+        raise GridFileError(path, problems)
+    full = rating_grid(case, known_only=False)
+    rows = [e for e in full.index if e in data["ratings"]]
+    grid = pd.DataFrame([[data["ratings"][e][h] for h in full.columns] for e in rows],
+                        index=pd.Index(rows, name=full.index.name), columns=full.columns)
+    grid.attrs = {**full.attrs, "hindsight": [e for e in full.attrs["hindsight"] if e in rows]}
+    return grid
+
+
+def save_grid(path: Path | str, grid: pd.DataFrame, name: str, case, note: str = "",
+              overwrite: bool = False) -> Path:
+    """Write a grid file and return its path. An existing file is replaced only with
+    ``overwrite=True``, and only if it is itself a saved grid; the file is written whole or
+    not at all."""
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        ending = f"ends {path.suffix}" if path.suffix else "has no extension"
+        raise GridFileError(path, [f"{path.name}: the file name {ending}: expected a name "
+                                   "ending .json"])
+    document = grid_document(grid, name, case, note)
+    problems = grid_problems(path.name, document, case)
+    if problems:  # never save a file that would not load
+        raise GridFileError(path, problems)
+    if path.exists():
+        if not overwrite:
+            raise GridFileError(path, [f"{path.name} exists already in {path.parent}: choose "
+                                       "another name, or save with overwrite=True to replace "
+                                       "it"])
+        try:
+            kind = json.loads(path.read_text(encoding="utf-8")).get("kind")
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+            kind = None
+        if kind != KIND:
+            raise GridFileError(path, [f"{path.name} exists and is not a saved grid: it is "
+                                       "never replaced; choose another name"])
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".grid-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(document, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except OSError as error:
+        if temporary is not None and os.path.exists(temporary):
+            os.remove(temporary)
+        raise GridFileError(path, [f"{path.name}: cannot be written in {path.parent} "
+                                   f"({error.strerror or error}): choose a folder you may "
+                                   "write in"]) from None
+    return path

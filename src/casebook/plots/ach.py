@@ -1,0 +1,202 @@
+"""The ACH ranking chart: the weighted inconsistency score of each hypothesis (Heuer: the
+least evidence against ranks first), from ``model.ach.ranking``.
+
+The chart can be updated in place (``update_ranking_chart``): the bars, labels and texts
+made the first time are kept and only their data change, so a widget redraws without
+building a new figure. The leader is told three ways: colour (Okabe-Ito vermilion against
+blue), hatching, and the words "ranks first" on its label.
+
+>>> import pandas as pd
+>>> ranked = pd.DataFrame({"hypothesis": ["A", "B"], "inconsistency": [0.0, 2.0],
+...     "consistent": [2, 1], "rank": [1, 2], "tied with": ["", ""]}, index=["a", "b"])
+>>> chart = ranking_chart(ranked)
+>>> [bar.get_width() for bar in chart.bars], [bar.get_hatch() for bar in chart.bars]
+([0.0, 2.0], ['//', None])
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from . import BASE_COLOUR, HIGHLIGHT_COLOUR, Chart
+from .weights import png_of
+
+LEADER_STYLE = {"color": HIGHLIGHT_COLOUR, "hatch": "//"}  # vermilion, hatched
+OTHER_STYLE = {"color": BASE_COLOUR, "hatch": None}  # blue, solid
+DPI = 100
+LABEL_WIDTH = 26  # characters per line of a hypothesis label beside its bar
+
+
+def _number(value: float) -> str:
+    """A score as a person writes it: 3, 2.5, 1.41.
+
+    >>> _number(3.0), _number(2.5), _number(2 ** 0.5)
+    ('3', '2.5', '1.41')
+    """
+    return f"{round(float(value), 2):g}"
+
+
+def _names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'.
+
+    >>> _names(["A"]), _names(["A", "B", "C"])
+    ('A', 'A, B and C')
+    """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def describe_ranking(ranked: pd.DataFrame) -> str:
+    """The text description of the ranking chart, from the ranking table.
+
+    >>> ranked = pd.DataFrame({"hypothesis": ["A", "B", "C"], "inconsistency": [0.0, 2, 2],
+    ...     "consistent": [3, 1, 0], "rank": [1, 2, 2], "tied with": ["", "C", "B"]})
+    >>> print(describe_ranking(ranked))  # doctest: +NORMALIZE_WHITESPACE
+    Horizontal bar chart: the weighted inconsistency score of 3 hypotheses
+    (the evidence against each; lower ranks first). Ranks first (hatched bar): A, score 0.
+    Then: B and C tied at 2 (rank 2).
+    """
+    count = len(ranked)
+    text = (f"Horizontal bar chart: the weighted inconsistency score of {count} hypotheses "
+            "(the evidence against each; lower ranks first). ")
+    groups = [(rank, rows) for rank, rows in ranked.groupby("rank", sort=True)]
+    first_rank, first = groups[0]
+    names = _names(first["hypothesis"].to_list())
+    score = _number(first["inconsistency"].iloc[0])
+    if len(first) == 1:
+        text += f"Ranks first (hatched bar): {names}, score {score}."
+    else:
+        text += f"Tied first (hatched bars): {names}, score {score} each."
+    rest = []
+    for rank, rows in groups[1:]:
+        names, score = _names(rows["hypothesis"].to_list()), _number(rows["inconsistency"].iloc[0])
+        rest.append(f"{names} {score}" if len(rows) == 1
+                    else f"{names} tied at {score} (rank {rank})")
+    if rest:
+        text += " Then: " + "; ".join(rest) + "."
+    return text
+
+
+@dataclass
+class RankingChart(Chart):
+    """The ranking chart with handles on its artists, so that an update changes their data
+    in place. Row ``k`` (top to bottom) shows the hypothesis ranked ``k``-th."""
+
+    bars: list = field(default_factory=list)
+    value_labels: list = field(default_factory=list)
+    name_labels: list = field(default_factory=list)
+    _canvas: FigureCanvasAgg | None = field(default=None, repr=False)
+    _backgrounds: dict = field(default_factory=dict, repr=False)
+
+    def png(self) -> bytes:
+        """The figure as PNG at the fixed layout set when the chart was made, drawn by
+        blitting: the parts that do not change with the ranking (axes, title, the x axis
+        for this range) are drawn once per range and kept; each call pastes them back and
+        draws only the bars and their labels on them, which is what makes an update quick."""
+        if self._canvas is None:
+            self._canvas = FigureCanvasAgg(self.figure)
+            self.figure.set_dpi(DPI)
+        moving = [*self.bars, *self.value_labels, *self.name_labels]
+        key = tuple(self.figure.axes[0].get_xlim())
+        if key not in self._backgrounds:
+            for artist in moving:
+                artist.set_animated(True)  # left out of the full draw below
+            self._canvas.draw()
+            self._backgrounds[key] = self._canvas.copy_from_bbox(self.figure.bbox)
+            for artist in moving:  # back to normal: savefig must draw them
+                artist.set_animated(False)
+        self._canvas.restore_region(self._backgrounds[key])
+        for artist in moving:
+            self.figure.draw_artist(artist)
+        return png_of(self._canvas)
+
+
+def _wrapped(label: str) -> str:
+    return "\n".join(textwrap.wrap(str(label), LABEL_WIDTH)) or str(label)
+
+
+def _x_limit(ranked: pd.DataFrame) -> float:
+    # Room right of the longest bar for its label; at least 1 so an all-zero grid has an axis.
+    return max(1.0, float(ranked["inconsistency"].max())) * 1.45
+
+
+def update_ranking_chart(chart: RankingChart, ranked: pd.DataFrame) -> str:
+    """Put a new ranking on the chart's existing bars, labels and axis (no new figure) and
+    return the new description (also set on ``chart.description``, with ``chart.table``).
+
+    >>> ranked = pd.DataFrame({"hypothesis": ["A", "B"], "inconsistency": [0.0, 2.0],
+    ...     "consistent": [2, 1], "rank": [1, 2], "tied with": ["", ""]}, index=["a", "b"])
+    >>> chart = ranking_chart(ranked)
+    >>> bars = chart.bars
+    >>> text = update_ranking_chart(chart, ranked.iloc[::-1].assign(rank=[1, 2]))
+    >>> chart.bars is bars, [bar.get_width() for bar in chart.bars]
+    (True, [2.0, 0.0])
+    """
+    if len(ranked) != len(chart.bars):
+        raise ValueError(f"the ranking has {len(ranked)} hypotheses and the chart "
+                         f"{len(chart.bars)}: expected the same hypotheses (make a new chart)")
+    ax = chart.figure.axes[0]
+    limit = _x_limit(ranked)
+    ax.set_xlim(0, limit)
+    names = chart.name_labels or [None] * len(ranked)  # none until the layout is set
+    for bar, label, name, (_, row) in zip(chart.bars, chart.value_labels, names,
+                                          ranked.iterrows(), strict=True):
+        score, leads = float(row["inconsistency"]), int(row["rank"]) == 1
+        style = LEADER_STYLE if leads else OTHER_STYLE
+        bar.set_width(score)
+        bar.set_facecolor(style["color"])
+        bar.set_hatch(style["hatch"])
+        words = _number(score) + ("  ranks first" if leads else "")
+        if row["tied with"]:
+            words += "  (tied)"
+        label.set_text(words)
+        label.set_x(score + limit * 0.015)
+        label.set_fontweight("bold" if leads else "normal")
+        if name is not None:
+            name.set_text(_wrapped(row["hypothesis"]))
+            name.set_fontweight("bold" if leads else "normal")
+    chart.description = describe_ranking(ranked)
+    chart.table = ranked.copy()
+    return chart.description
+
+
+def ranking_chart(ranked: pd.DataFrame,
+                  title: str = "Evidence against each hypothesis (lower ranks first)"
+                  ) -> RankingChart:
+    """Horizontal bars of ``model.ach.ranking``: one per hypothesis, ranked first on top;
+    the leader (each, when tied) is vermilion, hatched and labelled "ranks first", the others
+    blue; every bar carries its score."""
+    count = len(ranked)
+    longest = max(len(_wrapped(h).splitlines()) for h in ranked["hypothesis"])
+    figure = Figure(figsize=(8, max(2.2, (0.35 + 0.18 * longest) * count + 1.4)),
+                    layout="constrained", dpi=DPI)
+    ax = figure.add_subplot()
+    positions = np.arange(count)
+    bars = list(ax.barh(positions, [0.0] * count, height=0.6, edgecolor="black",
+                        linewidth=0.6))
+    value_labels = [ax.text(0, y, "", va="center", fontsize=10) for y in positions]
+    ax.set_ylim(count - 0.5, -0.5)  # rank 1 on top
+    ax.set_xlabel("weighted inconsistency (I = 1, II = 2, times the item's weight)")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(title, loc="left")
+    chart = RankingChart(figure, "", pd.DataFrame(), bars=bars, value_labels=value_labels)
+    # The names stand as tick labels while the layout is made, so that it leaves them room;
+    # an update only reorders the same names, so the room stays right.
+    ax.set_yticks(positions, [_wrapped(h) for h in ranked["hypothesis"]],
+                  fontweight="bold")  # bold: the widest any name is drawn (the leader's)
+    update_ranking_chart(chart, ranked)
+    figure.draw_without_rendering()
+    figure.set_layout_engine("none")
+    # Then they become texts of their own at the same places, which an update can redraw
+    # alone (tick labels are remade with the whole axis).
+    ax.tick_params(axis="y", labelleft=False)
+    chart.name_labels = [ax.annotate("", (0, y), xycoords=("axes fraction", "data"),
+                                     xytext=(-6, 0), textcoords="offset points", ha="right",
+                                     va="center", fontsize=10) for y in positions]
+    update_ranking_chart(chart, ranked)
+    return chart
