@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..model import alignment
 from ..model.timeline import day_text
+from ..text import joined
 
 
 def lesson_factors(case) -> pd.DataFrame:
@@ -129,6 +130,12 @@ def _reading_facts(case, factors) -> dict:
     highest = int(from_texts[third].max()) if len(from_texts) else 0
     high_fourth = table[table[fourth] >= 5]
     names = _reading_names(case.presets)
+    zero = [names[p] + (" (illustrative)" if row["weights"] == alignment.BASIS_WORDS["illustrative"]
+                        and row["source"] else "")
+            for p, row in table[table[third] == 0].iterrows()]
+    beyond = table[(table["weights"] == alignment.BASIS_WORDS["illustrative"])
+                   & table["source"].astype(bool) & (table[third] > highest)
+                   & (table.index != own)]
     return {
         "article_holder": table.loc[own, "holder"],
         "article_third_weight": int(table.loc[own, third]),
@@ -139,6 +146,17 @@ def _reading_facts(case, factors) -> dict:
         "third_zero": [names[p] + (" (illustrative)" if row["weights"] ==
                                    alignment.BASIS_WORDS["illustrative"] and row["source"] else "")
                        for p, row in table[table[third] == 0].iterrows()],
+        "third_zero_answer": (
+            joined(zero) + ". A 0 means the text does not use the factor, so the reading does "
+            "not rely on it; it does not mean the scholar denies it." if zero else
+            "None. A 0 would mean a text does not use the factor; where an illustrative "
+            "reading's source does not address a factor, the course sets it at the "
+            "equal-weights baseline instead, since a summary's silence is not the holder's view."),
+        "third_beyond_texts": (
+            "; among the illustrative readings, " + joined(
+                f"{names[p]} ({int(row[third])})" for p, row in beyond.iterrows())
+            + " " + ("gives" if len(beyond) == 1 else "give") + " it more"
+            if len(beyond) else ""),
         "highest_other_third": highest,
         "highest_other_holders": from_texts.loc[from_texts[third] == highest, "holder"].to_list()
         if len(from_texts) else [],

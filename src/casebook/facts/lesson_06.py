@@ -21,10 +21,14 @@ import math
 import pandas as pd
 
 from ..model import weights as wm
+from ..schema import TABLES
 from ..text import count, in_words, joined
 from ..widgets.weights import SLIDER_STEP
 
 GRID_PERCENT = 100
+# The scale of effects.csv, within which a cell may be moved (from the schema).
+_EFFECT = TABLES["effects"].column("effect")
+EFFECT_RANGE = (int(_EFFECT.minimum), int(_EFFECT.maximum))
 
 
 def least_weighted_factor(weights: pd.Series) -> str:
@@ -144,6 +148,45 @@ def _ranking_text(groups: list[tuple[int, list[str]]]) -> str:
 
 def _percent(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "0%"
+
+
+def ranking_hinges(effects: pd.DataFrame, matrix: pd.DataFrame, observed: pd.DataFrame,
+                   presets: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
+    """The single effect cells whose change by one point (within the scale) changes which
+    readings fit best: one row per such change, with the best readings before and after.
+
+    >>> effects = pd.DataFrame({"a": [1], "b": [0]}, index=pd.Index(["x"], name="option_id"))
+    >>> matrix = pd.DataFrame({"a": [1.0, 0.0], "b": [0.0, 1.0]}, index=["p", "q"])
+    >>> rows = pd.DataFrame({"option_id": ["x"], "date": ["d"], "observed": ["supported"],
+    ...     "description": [""], "source_id": [""]})
+    >>> presets = pd.DataFrame({"label": ["P", "Q"]}, index=["p", "q"])
+    >>> options = pd.DataFrame({"short_label": ["X"]}, index=["x"])
+    >>> hinges = ranking_hinges(effects, matrix, rows, presets, options)
+    >>> [(h.factor_id, h.effect, h.best) for h in hinges.itertuples()]
+    [('a', 0, ['P', 'Q']), ('b', 1, ['P', 'Q'])]
+    """
+    low, high = EFFECT_RANGE
+
+    def best_of(table: pd.DataFrame) -> list[str]:
+        fits = wm.preset_fit(table, matrix, observed, presets, options)
+        top = fits["explained"].max()
+        return [str(presets.loc[p, "label"]) for p in fits.index if fits.loc[p, "explained"] == top]
+
+    before = best_of(effects)
+    records = []
+    for option in effects.index:
+        for factor in effects.columns:
+            for step in (-1, 1):
+                value = int(effects.loc[option, factor]) + step
+                if not low <= value <= high:
+                    continue
+                changed = effects.copy()
+                changed.loc[option, factor] = value
+                after = best_of(changed)
+                if after != before:
+                    records.append({"option_id": option, "factor_id": factor, "effect": value,
+                                    "was": int(effects.loc[option, factor]), "best": after})
+    return pd.DataFrame(records, columns=["option_id", "factor_id", "effect", "was", "best"])
 
 
 def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of the lesson
@@ -389,6 +432,16 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
         values["silent_answer"] = (
             "No: wherever the readings differ, one predicts support and another opposition, "
             "a real disagreement.")
+    differ_parts = []
+    if real:
+        differ_parts.append(f"they differ on {joined(option_labels[o] for o in real)}")
+    if silent:
+        differ_parts.append(f"on {joined(option_labels[o] for o in silent)} only through "
+                            "readings that are undecided")
+    values["differ_sentence"] = (", and ".join(differ_parts) if differ_parts else
+                                 "they differ on none")
+    values["silent_issue"] = (f'- *"Why is {joined(option_labels[o] for o in silent)} a '
+                              f'disagreement?"* {values["silent_answer"]}' if silent else "")
     space = wm.weight_space(effects)
     values["grid_size"] = f"{len(space):,}"
     values["grid_step"] = _number(wm.GRID_STEP)
@@ -600,6 +653,33 @@ def facts(case) -> dict:  # noqa: PLR0915 - one lesson's facts, in the order of 
         best_reading_count=best_known,
         best_reading_is_best=best_known == best.best_count,
     )
+    tops = values["best_readings"]
+    values["best_claim"] = joined(tops) + " " + _verb(tops, "fits best, so is right",
+                                                      "fit best, so are right")
+    # How much the ranking's top hangs on single effect cells (the course's coding).
+    hinges = ranking_hinges(effects, matrix, known, case.presets, case.options)
+    cells = hinges[["option_id", "factor_id"]].drop_duplicates()
+    changeable = sum(1 for o in effects.index for f in effects.columns for step in (-1, 1)
+                     if EFFECT_RANGE[0] <= int(effects.loc[o, f]) + step <= EFFECT_RANGE[1])
+    values.update(hinge_cells=len(cells), hinge_changes=len(hinges), effect_cells=effects.size,
+                  effect_changes=changeable)
+    if len(hinges):
+        first = hinges.iloc[0]
+        values["hinge_text"] = (
+            f"The top of this ranking rests on the course's coded effects: of the "
+            f"{changeable} one-point changes of a single effect cell, "
+            f"{count(len(hinges), 'change', words=True)} in "
+            f"{count(len(cells), 'cell', words=True)} "
+            f"{_verb(range(len(hinges)), 'alters', 'alter')} which readings fit best. For "
+            f"example, {option_labels[first['option_id']]} on "
+            f"{factor_labels[first['factor_id']]} at {int(first['effect']):+d} instead of "
+            f"{int(first['was']):+d} leaves {joined(first['best'])} on top. Read the "
+            "ranking as a property of this coding, not a verdict on the readings.")
+    else:
+        values["hinge_text"] = (
+            f"No one-point change of a single effect cell (of {changeable}) alters which "
+            "readings fit best: the top of this ranking does not hang on any one coded "
+            "effect, though several changes together could still alter it.")
 
     # AHP: a circle of judgements over the first three factors.
     if len(case.factors) >= 3:
