@@ -45,6 +45,8 @@ def test_loading_an_old_folder_names_each_old_column_and_the_upgrade(old_folder)
     assert len(problems) == 4
 
 
+@pytest.mark.pins_shipped_case("tests/cases/old_schema/, the old-format copy of the votes "
+                                "and factors, which must hold the same rows")
 def test_upgrade_rewrites_the_folder_keeps_a_backup_and_loads_with_the_same_votes(
         old_folder, capsys):
     old_votes = (OLD / "un_votes.csv").read_text(encoding="utf-8")
