@@ -345,8 +345,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("holder", TEXT, "whose reading it is"),
             Column("reading", TEXT, "one-line summary of the reading"),
             _choice("weights_basis", WEIGHT_BASES, "`from_texts`: the weights follow the "
-                    "holder's own texts; `illustrative`: the course's illustration of the "
-                    "reading"),
+                    "holder's own texts; `illustrative`: the course's illustration of a "
+                    "reading it knows only from a summary, an abstract or a description, in "
+                    "which a factor the source does not address stands at the equal-weights "
+                    "baseline (a placeholder, said in the weight's rationale), not at 0"),
             Column("derivation", TEXT, "how the weights were derived, or what an illustrative "
                    "set rests on"),
             _source(required=False, what="where the reading is published; blank for a "
