@@ -18,9 +18,7 @@ True
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from .model import seminar
+from .saved_files import write_whole
 
 PROGRESS_AFTER = 1.0  # seconds of reading before a progress line is shown
 
@@ -112,15 +111,9 @@ def write_csv(table: pd.DataFrame, path: Path, force: bool = False) -> str | Non
                 "--force to replace it")
     if not path.parent.is_dir():
         return f"{path.parent} does not exist: create it first; nothing written"
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".collect-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            table.to_csv(stream)
-        os.replace(temporary, path)
+        write_whole(path, table.to_csv, ".collect-", newline="")
     except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.remove(temporary)
         return f"{path}: cannot be written ({error.strerror or error}); nothing written"
     return None
 

@@ -39,39 +39,29 @@ True
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from .model.ach import NOT_RATED, check_grid, expected_rating, rating_grid
+from .saved_files import (
+    SavedFileError,
+    check_json_name,
+    check_replaceable,
+    read_text,
+    shown,
+    write_json,
+)
 from .schema import RATINGS
 
 KIND = "casebook-ach-grid"
 FORMAT_VERSION = 1
+WHAT = "a saved grid"  # the kind of file, in the messages
 
 
-class GridFileError(ValueError):
+class GridFileError(SavedFileError):
     """A grid file that cannot be read or written; ``problems`` lists each problem as one
     sentence naming the file, the cell and what was expected."""
-
-    def __init__(self, path: Path | str, problems: list[str]):
-        self.path = Path(path)
-        self.problems = problems
-        lines = "\n".join(f"- {p}" for p in problems)
-        super().__init__(f"{self.path.name}: {len(problems)} problem"
-                         f"{'s' * (len(problems) != 1)}\n{lines}")
-
-
-def _shown(value) -> str:
-    """A value as the file holds it, short.
-
-    >>> _shown("x" * 50), _shown(None)
-    ('"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."', 'null')
-    """
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:39] + '..."'
 
 
 def grid_document(grid: pd.DataFrame, name: str, case, note: str = "") -> dict:
@@ -82,7 +72,7 @@ def grid_document(grid: pd.DataFrame, name: str, case, note: str = "") -> dict:
     {'e1': {'h1': 'C'}, 'e2': {'h1': ''}}
     """
     if not isinstance(name, str) or not name.strip():
-        raise GridFileError("grid", [f"name is {_shown(name)}: expected a name, e.g. "
+        raise GridFileError("grid", [f"name is {shown(name)}: expected a name, e.g. "
                                      "\"Ana's grid\""])
     try:
         check_grid(grid)
@@ -104,21 +94,21 @@ def grid_problems(where: str, data, case) -> list[str]:
         return [f"{where}: the file holds {type(data).__name__ if data is not None else 'null'}"
                 ", not an object: expected a grid saved by the course"]
     if data.get("kind") != KIND:
-        found = f"is {_shown(data['kind'])}" if "kind" in data else "is missing"
+        found = f"is {shown(data['kind'])}" if "kind" in data else "is missing"
         return [f"{where}: key 'kind' {found}: expected {KIND!r}; this is not a grid saved "
                 "by the course"]
     version = data.get("format_version")
     if isinstance(version, bool) or version != FORMAT_VERSION:
-        return [f"{where}: key 'format_version' is {_shown(version)}: expected "
+        return [f"{where}: key 'format_version' is {shown(version)}: expected "
                 f"{FORMAT_VERSION}"]
     problems = []
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
-        problems.append(f"{where}: key 'name' is {_shown(name)}: expected a name, e.g. "
+        problems.append(f"{where}: key 'name' is {shown(name)}: expected a name, e.g. "
                         "\"Ana's grid\"")
     ratings = data.get("ratings")
     if not isinstance(ratings, dict):
-        return problems + [f"{where}: key 'ratings' is {_shown(ratings)}: expected an object "
+        return problems + [f"{where}: key 'ratings' is {shown(ratings)}: expected an object "
                            "with one object of ratings per item of evidence"]
     full = rating_grid(case, known_only=False)
     items, hypotheses = list(full.index), list(full.columns)
@@ -126,7 +116,7 @@ def grid_problems(where: str, data, case) -> list[str]:
     unknown = [e for e in ratings if e not in items]
     if unknown and len(unknown) == len(ratings):
         saved_for = data.get("case")
-        other = (f" (it was saved for {_shown(saved_for)})"
+        other = (f" (it was saved for {shown(saved_for)})"
                  if isinstance(saved_for, str) and saved_for and saved_for != case.title
                  else "")
         return problems + [f"{where}: none of its evidence ids ({', '.join(unknown[:3])}"
@@ -140,7 +130,7 @@ def grid_problems(where: str, data, case) -> list[str]:
     for item in (e for e in items if e in ratings):
         cells = ratings[item]
         if not isinstance(cells, dict):
-            problems.append(f"{where}: evidence {item!r} holds {_shown(cells)}: expected an "
+            problems.append(f"{where}: evidence {item!r} holds {shown(cells)}: expected an "
                             "object with one rating per hypothesis")
             continue
         problems += [f"{where}: cell ({item}, {h}) is missing: expected {expected_rating()}"
@@ -148,7 +138,7 @@ def grid_problems(where: str, data, case) -> list[str]:
         problems += [f"{where}: cell ({item}, {h}): {h!r} is not a hypothesis of this case: "
                      f"expected one of {', '.join(hypotheses)}" for h in cells
                      if h not in hypotheses]
-        problems += [f"{where}: cell ({item}, {h}) is {_shown(cells[h])}: expected "
+        problems += [f"{where}: cell ({item}, {h}) is {shown(cells[h])}: expected "
                      f"{expected_rating()}" for h in hypotheses
                      if h in cells and cells[h] not in (*RATINGS, NOT_RATED)]
     return problems
@@ -159,20 +149,7 @@ def load_grid(path: Path | str, case) -> pd.DataFrame:
     the article's date, then the hindsight items the file holds, with the same ``attrs``),
     or raise ``GridFileError`` listing every problem (nothing is changed either way)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GridFileError(path, [f"{path.name}: no such file in {path.parent}: check the "
-                                   "file name"]) from None
-    except IsADirectoryError:
-        raise GridFileError(path, [f"{path.name}: a folder, not a file: expected a saved "
-                                   "grid"]) from None
-    except UnicodeDecodeError:
-        raise GridFileError(path, [f"{path.name}: not text in UTF-8: expected a saved "
-                                   "grid"]) from None
-    except OSError as error:
-        raise GridFileError(path, [f"{path.name}: cannot be read ({error.strerror or error})"
-                                   ": expected a saved grid you may read"]) from None
+    text = read_text(path, GridFileError, WHAT)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -196,38 +173,10 @@ def save_grid(path: Path | str, grid: pd.DataFrame, name: str, case, note: str =
     ``overwrite=True``, and only if it is itself a saved grid; the file is written whole or
     not at all."""
     path = Path(path)
-    if path.suffix.lower() != ".json":
-        ending = f"ends {path.suffix}" if path.suffix else "has no extension"
-        raise GridFileError(path, [f"{path.name}: the file name {ending}: expected a name "
-                                   "ending .json"])
+    check_json_name(path, GridFileError)
     document = grid_document(grid, name, case, note)
     problems = grid_problems(path.name, document, case)
     if problems:  # never save a file that would not load
         raise GridFileError(path, problems)
-    if path.exists():
-        if not overwrite:
-            raise GridFileError(path, [f"{path.name} exists already in {path.parent}: choose "
-                                       "another name, or save with overwrite=True to replace "
-                                       "it"])
-        try:
-            kind = json.loads(path.read_text(encoding="utf-8")).get("kind")
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
-            kind = None
-        if kind != KIND:
-            raise GridFileError(path, [f"{path.name} exists and is not a saved grid: it is "
-                                       "never replaced; choose another name"])
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".grid-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(document, stream, indent=2, ensure_ascii=False)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.remove(temporary)
-        raise GridFileError(path, [f"{path.name}: cannot be written in {path.parent} "
-                                   f"({error.strerror or error}): choose a folder you may "
-                                   "write in"]) from None
-    return path
+    check_replaceable(path, KIND, overwrite, GridFileError, WHAT)
+    return write_json(path, document, ".grid-", GridFileError)

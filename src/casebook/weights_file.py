@@ -44,31 +44,32 @@ from __future__ import annotations
 import json
 import math
 import numbers
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .saved_files import (
+    SavedFileError,
+    check_json_name,
+    check_replaceable,
+    read_text,
+    shown,
+    write_json,
+)
+
 KIND = "casebook-weights"
 FORMAT_VERSION = 1
 WEIGHT_MAX = 10
 SCALE_NOTE = f"0 to {WEIGHT_MAX} per factor; only the ratios count"
 METHODS = ("sliders", "pairwise")  # or "preset:<preset_id>"
+WHAT = "a saved-weights file"  # the kind of file, in the messages
 
 
-class WeightsFileError(ValueError):
+class WeightsFileError(SavedFileError):
     """A saved-weights file that cannot be read or written; ``problems`` lists each problem
     as one sentence naming the file, the key, the value and what was expected."""
-
-    def __init__(self, path: Path | str, problems: list[str]):
-        self.path = Path(path)
-        self.problems = problems
-        lines = "\n".join(f"- {p}" for p in problems)
-        super().__init__(f"{self.path.name}: {len(problems)} problem"
-                         f"{'s' * (len(problems) != 1)}\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def weight_problems(where: str, weights, factors: list[str]) -> list[str]:
      "f.json: key 'weights.a' is -1: expected a number from 0 to 10"]
     """
     if not isinstance(weights, Mapping):
-        return [f"{where}: key 'weights' is {_shown(weights)}: expected an object with one "
+        return [f"{where}: key 'weights' is {shown(weights)}: expected an object with one "
                 "number per factor"]
     problems = [f"{where}: key 'weights' has no {f!r}: expected one weight for every factor "
                 f"({', '.join(factors)})" for f in factors if f not in weights]
@@ -106,22 +107,12 @@ def weight_problems(where: str, weights, factors: list[str]) -> list[str]:
         if factor in weights:
             value = weights[factor]
             if not _is_number(value) or not 0 <= value <= WEIGHT_MAX:
-                problems.append(f"{where}: key 'weights.{factor}' is {_shown(value)}: expected a "
+                problems.append(f"{where}: key 'weights.{factor}' is {shown(value)}: expected a "
                                 f"number from 0 to {WEIGHT_MAX}")
     if not problems and all(weights[f] == 0 for f in factors):
         problems.append(f"{where}: every weight in 'weights' is 0: expected at least one "
                         "above 0")
     return problems
-
-
-def _shown(value) -> str:
-    """A value as the file holds it, short.
-
-    >>> _shown("x" * 50), _shown(True), _shown(None)
-    ('"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."', 'true', 'null')
-    """
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:39] + '..."'
 
 
 def read_weights_text(text: str, where: str, factors: list[str]) -> tuple[dict, list[str]]:
@@ -135,23 +126,23 @@ def read_weights_text(text: str, where: str, factors: list[str]) -> tuple[dict, 
         return {}, [f"{where}: the file holds {type(data).__name__ if data is not None else 'null'}"
                     ", not an object: expected a saved-weights file"]
     if data.get("kind") != KIND:
-        found = f"is {_shown(data['kind'])}" if "kind" in data else "is missing"
+        found = f"is {shown(data['kind'])}" if "kind" in data else "is missing"
         return data, [f"{where}: key 'kind' {found}: expected {KIND!r}; this is not a "
                       "weights file saved by the course"]
     version = data.get("format_version")
     if isinstance(version, bool) or version != FORMAT_VERSION:  # true == 1 in Python
         newer = " (saved by a newer version of the course?)" if _is_number(version) and (
             version > FORMAT_VERSION) else ""
-        return data, [f"{where}: key 'format_version' is {_shown(version)}: expected "
+        return data, [f"{where}: key 'format_version' is {shown(version)}: expected "
                       f"{FORMAT_VERSION}{newer}"]
     problems = []
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
-        problems.append(f"{where}: key 'name' is {_shown(name)}: expected a name, e.g. "
+        problems.append(f"{where}: key 'name' is {shown(name)}: expected a name, e.g. "
                         "\"Ana's reading\"")
     method = data.get("method", "sliders")
     if not isinstance(method, str) or not (method in METHODS or method.startswith("preset:")):
-        problems.append(f"{where}: key 'method' is {_shown(method)}: expected one of "
+        problems.append(f"{where}: key 'method' is {shown(method)}: expected one of "
                         f"{', '.join(METHODS)} or preset:<preset id>")
     problems += weight_problems(where, data.get("weights"), factors)
     return data, problems
@@ -161,20 +152,7 @@ def load_weights(path: Path | str, factors: Iterable[str]) -> SavedWeights:
     """Read a saved-weights file for a case with these factor ids, or raise
     ``WeightsFileError`` listing every problem (nothing is changed either way)."""
     path, factors = Path(path), list(factors)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise WeightsFileError(path, [f"{path.name}: no such file in {path.parent}: check the "
-                                      "file name"]) from None
-    except IsADirectoryError:
-        raise WeightsFileError(path, [f"{path.name}: a folder, not a file: expected a "
-                                      "saved-weights file"]) from None
-    except UnicodeDecodeError:
-        raise WeightsFileError(path, [f"{path.name}: not text in UTF-8: expected a "
-                                      "saved-weights file"]) from None
-    except OSError as error:  # e.g. no permission to read it
-        raise WeightsFileError(path, [f"{path.name}: cannot be read ({error.strerror or error}): "
-                                      "expected a saved-weights file you may read"]) from None
+    text = read_text(path, WeightsFileError, WHAT)
     data, problems = read_weights_text(text, path.name, factors)
     if problems:
         raise WeightsFileError(path, problems)
@@ -195,7 +173,7 @@ def weights_document(weights: Mapping | pd.Series, name: str, factors: Iterable[
     values = dict(weights.items())
     problems = weight_problems("weights", values, factors)
     if not isinstance(name, str) or not name.strip():
-        problems.append(f"name is {_shown(name)}: expected a name, e.g. \"Ana's reading\"")
+        problems.append(f"name is {shown(name)}: expected a name, e.g. \"Ana's reading\"")
     if problems:
         raise WeightsFileError(Path(name if isinstance(name, str) and name else "weights"),
                                problems)
@@ -222,40 +200,10 @@ def save_weights(path: Path | str, weights: Mapping | pd.Series, name: str,
     ``overwrite=True``, and only if it is itself a saved-weights file; the file is written
     whole or not at all."""
     path = Path(path)
-    if path.suffix.lower() != ".json":
-        ending = f"ends {path.suffix}" if path.suffix else "has no extension"
-        raise WeightsFileError(path, [f"{path.name}: the file name {ending}: expected a name "
-                                      "ending .json"])
+    check_json_name(path, WeightsFileError)
     document = weights_document(weights, name, factors, method, case_title, note)
-    if path.exists():
-        if not overwrite:
-            raise WeightsFileError(path, [f"{path.name} exists already in {path.parent}: "
-                                          "choose another name, or save with overwrite=True "
-                                          "to replace it"])
-        try:
-            kind = json.loads(path.read_text(encoding="utf-8")).get("kind")
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
-            kind = None
-        if kind != KIND:
-            raise WeightsFileError(path, [f"{path.name} exists and is not a saved-weights "
-                                          "file: it is never replaced; choose another name"])
-    # Written to a temporary file beside it, then renamed: never half a file.
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".weights-",
-                                             suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(document, stream, indent=2, ensure_ascii=False)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except OSError as error:  # e.g. a read-only folder: say so, leave nothing behind
-        if temporary is not None and os.path.exists(temporary):
-            os.remove(temporary)
-        raise WeightsFileError(path, [f"{path.name}: cannot be written in {path.parent} "
-                                      f"({error.strerror or error}): choose a folder you may write "
-                                      "in"]) from None
-    return path
+    check_replaceable(path, KIND, overwrite, WeightsFileError, WHAT)
+    return write_json(path, document, ".weights-", WeightsFileError)
 
 
 @dataclass(frozen=True)
