@@ -238,6 +238,9 @@ def _unmet(case, lesson: str) -> list[str]:
 
 # -- checking text against the data, without a kernel ------------------------------------------
 
+STALE, ROW, WRITING = "stale", "row", "writing"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One disagreement between a lesson's text and the data."""
@@ -246,6 +249,10 @@ class Finding:
     says: str
     data: str
     fix: str
+    # What a data edit can cause: STALE (stored text the data no longer gives) or ROW (a
+    # declared row changed or went); WRITING is a matter for the author (a typed number, a
+    # misquotation, a template that cannot be filled).
+    kind: str = "writing"
 
     def __str__(self) -> str:
         return f"{self.where}:\n    says:          {self.says}\n    the data gives: {self.data}" \
@@ -325,7 +332,7 @@ def check_templates(path: Path, notebook: Mapping, facts: Mapping) -> list[Findi
         stored = stored_markdown(cell)
         if stored is None:
             findings.append(Finding(where, "(no stored output)", _first(fresh),
-                                    refresh_command(path)))
+                                    refresh_command(path), STALE))
             continue
         if stored.strip() != fresh:
             findings += sentence_differences(where, stored, fresh, refresh_command(path))
@@ -342,7 +349,7 @@ def sentence_differences(where: str, stored: str, fresh: str, fix: str) -> list[
     old, new = sentences(stored), sentences(fresh)
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     return [Finding(where, " ".join(old[i1:i2]) or "(nothing)",
-                    " ".join(new[j1:j2]) or "(nothing)", fix)
+                    " ".join(new[j1:j2]) or "(nothing)", fix, STALE)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
@@ -458,7 +465,7 @@ def check_fixed_text(where: str, text: str, rows: Mapping, fix_path: str) -> lis
         if values is None:
             findings.append(Finding(where, f"rests on {table}/{row_id}",
                                     f"no row {row_id!r} in {table}",
-                                    "revise the text, then its marker"))
+                                    "revise the text, then its marker", ROW))
             continue
         backed |= _value_tokens(values)
         if stamp != row_hash(values):
@@ -466,7 +473,7 @@ def check_fixed_text(where: str, text: str, rows: Mapping, fix_path: str) -> lis
             findings.append(Finding(where, f"rests on {table}/{row_id}",
                                     f"that row {change}: {' | '.join(values)}",
                                     f"revise the text if it no longer holds, then run "
-                                    f"casebook text --stamp {fix_path}"))
+                                    f"casebook text --stamp {fix_path}", ROW))
     for declared in COURSE_NUMBERS.findall(text):
         backed |= _value_tokens([declared])
     for number, line in _numbers_and_lines(text):
@@ -694,10 +701,10 @@ def text_touched_by_data(case, files: list[Path] | None = None) -> list[str]:
     for file in files:
         found = check_notebook(file, case) if file.suffix == ".ipynb" else check_notes(file, case)
         for finding in found:
-            if finding.says.startswith("rests on "):
+            if finding.kind == ROW:
                 lines.append(f"{finding.where} speaks of {finding.says[len('rests on '):]}: "
                              f"{finding.data}")
-            elif finding.fix.startswith(("casebook refresh", "casebook text --render")):
+            elif finding.kind == STALE:
                 lines.append(f'{finding.where} says "{finding.says}"; with this data: '
                              f'"{finding.data}"')
     return lines
