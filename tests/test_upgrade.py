@@ -26,7 +26,7 @@ def old_folder(tmp_path):
         shutil.copyfile(OLD / name, folder / name)
     (folder / "member_votes.csv").unlink()
     (folder / "categories.csv").unlink()
-    _drop_columns(folder / "evidence.csv", ("credibility", "relevance"))
+    _drop_columns(folder / "evidence.csv", ("label", "credibility", "relevance"))
     return folder
 
 
@@ -55,10 +55,10 @@ def test_loading_an_old_folder_names_each_old_column_and_the_upgrade(old_folder)
     assert problems[3].startswith("categories.csv: the case has no such file; expected this "
                                   "file, which declares the kinds of event")
     assert problems[4] == (
-        "evidence.csv, row 1, column 'credibility': no column 'credibility' and no "
-        "column 'relevance'; expected the columns credibility and relevance (H, M or L for "
-        f"each item; {command} adds them with M in every row, which weighs each item as "
-        "before).")
+        "evidence.csv, row 1, column 'label': no columns label, credibility and relevance; "
+        "expected the columns label, credibility and relevance "
+        f"({command} adds them: a blank label, and M for the grades in every row, which "
+        "weighs each item as before).")
     assert len(problems) == 5
 
 
@@ -90,8 +90,9 @@ def test_upgrade_rewrites_the_folder_keeps_a_backup_and_loads_with_the_same_vote
     assert set(case.categories.index) == set(live.events["category"])
     assert case.categories["lane"].is_unique
     # The evidence keeps its rows, each graded M on both new columns, so each weighs 1.
-    assert f"evidence.csv: add the columns credibility and relevance with M in each of its " \
-        f"{len(live.evidence)} rows" in out
+    assert ("evidence.csv: add the columns label, credibility and relevance to each of its "
+            f"{len(live.evidence)} rows, the label blank and the grades M") in out
+    assert case.evidence["label"].isna().all()
     assert case.evidence["description"].equals(live.evidence["description"])
     assert set(case.evidence["credibility"]) == set(case.evidence["relevance"]) == {"M"}
     assert set(ach.evidence_weights(case.evidence)) == {1.0}

@@ -531,6 +531,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         "article is hindsight, which a reader in 2017 could not know.",
         (
             _id("evidence_id"),
+            Column("label", TEXT, "a short name for the item (a few words), shown in the "
+                   "rating grid and its charts; where blank, the description is shown",
+                   required=False),
             Column("date", DATE, "when it happened"),
             Column("description", TEXT, "what it is"),
             _ref("event_id", "events", "the matching timeline event", required=False),

@@ -13,8 +13,9 @@ The previous schema differed in four places, and only these:
 - The kinds of event were a fixed list with fixed lanes; the case now declares them in
   ``categories.csv``. The upgrade writes one row per category that events.csv uses, each in
   a lane of its own, for the instructor to group.
-- ``evidence.csv`` had no ``credibility`` and ``relevance`` columns; the upgrade adds them
-  with M (medium) in every row, which weighs each item 1, as the previous schema did.
+- ``evidence.csv`` had no ``label``, ``credibility`` and ``relevance`` columns; the upgrade
+  adds them, the label blank (the description is shown instead) and the grades M (medium)
+  in every row, which weighs each item 1, as the previous schema did.
 
 Nothing is deleted: the files that change are first copied into ``backup-<time>/`` inside
 the folder.
@@ -42,9 +43,10 @@ VOTE_COLUMN = re.compile(r"^(?P<member>.+)_vote$")
 VOTES_FILE = schema.TABLES["member_votes"].file
 CATEGORIES_FILE = schema.TABLES["categories"].file
 EVIDENCE_FILE = schema.TABLES["evidence"].file
-# Columns added to evidence.csv since the previous schema, and the grade the upgrade gives
-# every row: M weighs an item 1, so the scores stay what they were.
-ADDED_EVIDENCE_COLUMNS = ("credibility", "relevance")
+# Columns added to evidence.csv since the previous schema, and what the upgrade writes in
+# every row: no label (the description is shown), and M, which weighs an item 1, so the
+# scores stay what they were.
+ADDED_EVIDENCE_COLUMNS = {"label": "", "credibility": "M", "relevance": "M"}
 ADDED_GRADE = "M"
 COMMAND = "casebook upgrade {folder}"
 
@@ -102,10 +104,14 @@ def old_schema_problems(folder: Path) -> list[Problem]:
     if missing:
         problems.append(Problem(
             EVIDENCE_FILE, 1, missing[0], None,
-            f"the columns {' and '.join(missing)} (H, M or L for each item; `{command}` adds "
-            f"them with {ADDED_GRADE} in every row, which weighs each item as before)",
-            found=f"no column {' and no column '.join(repr(m) for m in missing)}"))
+            f"the columns {_listed(missing)} (`{command}` adds them: a blank label, and "
+            f"{ADDED_GRADE} for the grades in every row, which weighs each item as before)",
+            found=f"no column{'s' if len(missing) > 1 else ''} {_listed(missing)}"))
     return problems
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _missing_evidence_columns(folder: Path) -> list[str]:
@@ -273,15 +279,15 @@ def _plan_evidence_grades(plan: Plan) -> None:
         return
     rows, ending, bom = _read_rows(plan.folder / EVIDENCE_FILE)
     header = rows[0]
-    # Before the source, where the current schema puts them; at the end if there is none.
-    at = header.index("source_id") if "source_id" in header else len(header)
-    body = [r for r in rows[1:] if any(cell.strip() for cell in r)]
-    table = [header[:at] + missing + header[at:]]
-    table += [r[:at] + [ADDED_GRADE] * len(missing) + r[at:] for r in body]
+    body = [r + [""] * (len(header) - len(r)) for r in rows[1:] if any(c.strip() for c in r)]
+    # Columns are found by name, so the new ones can go at the end.
+    table = [header + missing] + [r + [ADDED_EVIDENCE_COLUMNS[m] for m in missing]
+                                  for r in body]
     plan.files[EVIDENCE_FILE] = _csv_text(table, ending, bom)
-    plan.changes.append(f"{EVIDENCE_FILE}: add the columns {' and '.join(missing)} with "
-                        f"{ADDED_GRADE} in each of its {len(body)} rows (every item weighs 1, "
-                        "as before); grade the items H, M or L where you can.")
+    plan.changes.append(f"{EVIDENCE_FILE}: add the columns {_listed(missing)} to each of its "
+                        f"{len(body)} rows, the label blank and the grades {ADDED_GRADE} (every "
+                        "item weighs 1, as before); write short labels and grade the items H, "
+                        "M or L where you can.")
 
 
 def apply_plan(plan: Plan, now: dt.datetime | None = None) -> Path:
