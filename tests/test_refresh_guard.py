@@ -240,8 +240,10 @@ def test_stale_reruns_only_what_the_lessons_use_changed(project, capsys, declare
     assert main(["refresh", "--stale", str(lesson), str(undeclared)]) == 0
     assert "no record of the data" in capsys.readouterr().out
     recorded = json.loads(lesson.read_text())["metadata"]["casebook"]["fingerprints"]
+    # What it declares, and what every lesson reads: metadata, the article, lessons.csv.
     assert set(recorded) == {schema.TABLES["events"].file, schema.METADATA_FILE,
-                             refresh.load_case(data).article.numbered_file}
+                             refresh.load_case(data).article.numbered_file,
+                             schema.TABLES["lessons"].file}
     assert main(["refresh", "--stale", str(lesson), str(undeclared)]) == 0
     assert capsys.readouterr().out.count("up to date, skipped") == 2
 
@@ -257,6 +259,13 @@ def test_stale_reruns_only_what_the_lessons_use_changed(project, capsys, declare
     assert main(["refresh", "--stale", str(lesson)]) == 0
     assert "06_w.ipynb (events.csv changed): outputs refreshed" in capsys.readouterr().out
     assert lesson.read_bytes() != before
+
+    # A lesson's minutes (its first output) live in lessons.csv, which no lesson declares.
+    lessons = data / schema.TABLES["lessons"].file
+    lessons.write_text(lessons.read_text(encoding="utf-8").replace(",60,", ",65,", 1),
+                       encoding="utf-8")
+    assert main(["refresh", "--stale", str(lesson)]) == 0
+    assert "06_w.ipynb (lessons.csv changed): outputs refreshed" in capsys.readouterr().out
 
 
 def test_stale_reruns_a_lesson_whose_cells_changed(project, capsys, declared):

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..model import ach
 from ..model.alignment import article_hypothesis
-from ..text import joined
+from ..text import count, joined
 
 
 def _number(value: float) -> str:
@@ -143,6 +143,32 @@ def _rank_words(ranked: pd.DataFrame, hypothesis: str) -> str:
     return f"{'tied ' if shared else ''}{place} of {in_words(len(ranked))}"
 
 
+def _alike_sentence(number: int) -> str:
+    """How many items are rated alike for every hypothesis, as a sentence.
+
+    >>> _alike_sentence(0), _alike_sentence(1)
+    ('No items are rated alike for every explanation.', 'One item is rated alike for every explanation.')
+    """  # noqa: E501
+    words = count(number, "item", words=True)
+    return f"{words[:1].upper()}{words[1:]} {'is' if number == 1 else 'are'} rated alike for " \
+           "every explanation."
+
+
+def _hinge_sentence(items: list[str]) -> str:
+    """What the lead hangs on, as a sentence.
+
+    >>> _hinge_sentence([])
+    'No single item decides the lead: dropping any one leaves the same explanation first.'
+    >>> _hinge_sentence(["A vote"])
+    'The lead hangs on A vote: check that item before relying on the ranking.'
+    """
+    if not items:
+        return ("No single item decides the lead: dropping any one leaves the same "
+                "explanation first.")
+    noun = "that item" if len(items) == 1 else "those items"
+    return f"The lead hangs on {joined(items)}: check {noun} before relying on the ranking."
+
+
 def facts(case) -> dict:
     known = ach.rating_grid(case)
     full = ach.rating_grid(case, known_only=False)
@@ -168,6 +194,7 @@ def facts(case) -> dict:
         "hindsight_items": _items(full, full.attrs["hindsight"]),
         # The method's own numbers, from the model, so that the text states what it computes.
         "i_counts": _number(ach.INCONSISTENCY["I"]),
+        "diagnosticity_max": _number(max(ach.SCORE.values()) - min(ach.SCORE.values())),
         "ii_counts": _number(ach.INCONSISTENCY["II"]),
         "weight_h": _number(ach.QUALITY_WEIGHT["H"]),
         "weight_m": _number(ach.QUALITY_WEIGHT["M"]),
@@ -194,9 +221,14 @@ def facts(case) -> dict:
         "least_diagnostic": _items(known, spread.index[spread == spread.min()]),
         "least_diagnostic_value": _number(spread.min()),
         "not_diagnostic_count": int((spread == 0).sum()),
+        "not_diagnostic_sentence": _alike_sentence(int((spread == 0).sum())),
         # What the ranking hangs on.
         "hinges": _items(known, sens.index[sens["top changes"]]),
         "hinge_count": int(sens["top changes"].sum()),
+        "hinge_verb": "s" if int(sens["top changes"].sum()) == 1 else "",
+        "hinges_or_any": joined(_items(known, sens.index[sens["top changes"]]), "or",
+                                empty="any item"),
+        "hinge_sentence": _hinge_sentence(_items(known, sens.index[sens["top changes"]])),
         "order_hinge_count": int(sens["order changes"].sum()),
         # Step 2: the later items added.
         "full_leader_sentence": _leader_sentence(weighted_full),
