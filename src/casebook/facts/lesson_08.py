@@ -154,6 +154,31 @@ def _alike_sentence(number: int) -> str:
            "every explanation."
 
 
+def _items_do(number: int, verb: str) -> str:
+    """'one item changes', 'three items change', 'no items change'.
+
+    >>> _items_do(1, "change"), _items_do(3, "change")
+    ('one item changes', 'three items change')
+    """
+    return f"{count(number, 'item', words=True)} {verb}{'s' if number == 1 else ''}"
+
+
+def _unbeaten_sentence(labels: list[str]) -> str:
+    """Which explanations have no item against them, as a sentence.
+
+    >>> _unbeaten_sentence([])
+    'Every explanation has at least one item against it, so each could lose.'
+    >>> _unbeaten_sentence(["A"])[:50]
+    'A has no item against it: nothing in this evidence'
+    """
+    if not labels:
+        return "Every explanation has at least one item against it, so each could lose."
+    verb, them = ("has", "it") if len(labels) == 1 else ("have", "them")
+    return (f"{joined(labels)} {verb} no item against {them}: nothing in this evidence could "
+            f"make {them} lose, so a lead says as much about how the explanation is stated as "
+            "about the evidence.")
+
+
 def _hinge_sentence(items: list[str]) -> str:
     """What the lead hangs on, as a sentence.
 
@@ -230,6 +255,8 @@ def facts(case) -> dict:
                                 empty="any item"),
         "hinge_sentence": _hinge_sentence(_items(known, sens.index[sens["top changes"]])),
         "order_hinge_count": int(sens["order changes"].sum()),
+        "order_hinge_phrase": _items_do(int(sens["order changes"].sum()), "change"),
+        "unbeaten_sentence": _unbeaten_sentence(_labels(known, unbeaten)),
         # Step 2: the later items added.
         "full_leader_sentence": _leader_sentence(weighted_full),
         "full_leaders": _labels(full, ach.leaders(weighted_full)),
