@@ -555,7 +555,11 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         "**course's coding**",
         "One row is the reference rating of one piece of evidence against one hypothesis "
         "(Heuer's analysis of competing hypotheses). **Ratings are the course's coding**: a "
-        "reference for discussion, not an answer key.",
+        "reference for discussion, not an answer key. Rate each hypothesis on what it "
+        "predicts differently from the others, so that every hypothesis has some item "
+        "against it (one that fits every act, and its opposite, is vague, not supported); "
+        "count one position once, rating its other rows only on what they add; give each "
+        "rating its reason.",
         (
             _ref("evidence_id", "evidence", "the evidence"),
             _ref("hypothesis_id", "hypotheses", "the hypothesis"),
