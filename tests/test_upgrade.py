@@ -2,6 +2,8 @@
 replacement and `casebook upgrade`; the upgrade rewrites it (with a backup) into a folder that
 loads with the same votes, and leaves a folder that already fits untouched."""
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 
 from casebook import CaseDataError, load_case
 from casebook.cli import main
-from casebook.model import votes
+from casebook.model import ach, votes
 from conftest import DATA
 
 OLD = Path(__file__).parent / "cases" / "old_schema"
@@ -24,7 +26,17 @@ def old_folder(tmp_path):
         shutil.copyfile(OLD / name, folder / name)
     (folder / "member_votes.csv").unlink()
     (folder / "categories.csv").unlink()
+    _drop_columns(folder / "evidence.csv", ("label", "credibility", "relevance"))
     return folder
+
+
+def _drop_columns(path: Path, names: tuple[str, ...]) -> None:
+    """Rewrite a CSV file without the named columns (the live file in the old schema)."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    keep = [i for i, name in enumerate(rows[0]) if name not in names]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([[r[i] for i in keep] for r in rows])
+    path.write_text(out.getvalue(), encoding="utf-8")
 
 
 def test_loading_an_old_folder_names_each_old_column_and_the_upgrade(old_folder):
@@ -42,7 +54,12 @@ def test_loading_an_old_folder_names_each_old_column_and_the_upgrade(old_folder)
                for p in problems[1:3])
     assert problems[3].startswith("categories.csv: the case has no such file; expected this "
                                   "file, which declares the kinds of event")
-    assert len(problems) == 4
+    assert problems[4] == (
+        "evidence.csv, row 1, column 'label': no columns label, credibility and relevance; "
+        "expected the columns label, credibility and relevance "
+        f"({command} adds them: a blank label, and M for the grades in every row, which "
+        "weighs each item as before).")
+    assert len(problems) == 5
 
 
 @pytest.mark.pins_shipped_case("tests/cases/old_schema/, the old-format copy of the votes "
@@ -59,7 +76,7 @@ def test_upgrade_rewrites_the_folder_keeps_a_backup_and_loads_with_the_same_vote
     assert len(backups) == 1
     assert (backups[0] / "un_votes.csv").read_text(encoding="utf-8") == old_votes
     assert sorted(p.name for p in backups[0].iterdir()) == [
-        "factors.csv", "metadata.toml", "un_votes.csv"]
+        "evidence.csv", "factors.csv", "metadata.toml", "un_votes.csv"]
 
     case, live = load_case(old_folder), load_case(DATA)
     assert case.compare_actor == "CHN" and case.voters == live.voters
@@ -72,6 +89,13 @@ def test_upgrade_rewrites_the_folder_keeps_a_backup_and_loads_with_the_same_vote
     # The categories the events use, one lane each, for the instructor to group.
     assert set(case.categories.index) == set(live.events["category"])
     assert case.categories["lane"].is_unique
+    # The evidence keeps its rows, each graded M on both new columns, so each weighs 1.
+    assert ("evidence.csv: add the columns label, credibility and relevance to each of its "
+            f"{len(live.evidence)} rows, the label blank and the grades M") in out
+    assert case.evidence["label"].isna().all()
+    assert case.evidence["description"].equals(live.evidence["description"])
+    assert set(case.evidence["credibility"]) == set(case.evidence["relevance"]) == {"M"}
+    assert set(ach.evidence_weights(case.evidence)) == {1.0}
 
 
 def test_upgrade_leaves_a_folder_that_fits_untouched(tmp_path, capsys):

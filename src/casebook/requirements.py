@@ -199,6 +199,13 @@ def _evidence_known_on_article_date(case: Case) -> str | None:
             f"({case.article.date}); expected at least one that a reader could know then.")
 
 
+def _hypotheses_to_compare(case: Case) -> str | None:
+    if len(case.hypotheses) >= 2:
+        return None
+    return (f"hypotheses.csv: {len(case.hypotheses)} row(s); expected at least two "
+            "hypotheses, since the lesson ranks them against each other.")
+
+
 def _hindsight_names_events(case: Case) -> str | None:
     named = case.hindsight["event_ids"].map(lambda ids: bool(ids))
     if named.any():
@@ -261,6 +268,12 @@ LESSON_NEEDS: dict[str, LessonNeeds] = {
     "07": LessonNeeds(
         ("actors", "periods", "relations", "sources"),
         (Need("few enough actors to try every split into two camps", _actors_for_splits),)),
+    "08": LessonNeeds(
+        ("hypotheses", "evidence", "ratings", "sources"),
+        (Need("at least two hypotheses to compare", _hypotheses_to_compare),
+         ARTICLE_HYPOTHESIS,
+         Need("evidence that a reader could know on the article's date",
+              _evidence_known_on_article_date))),
     "09": LessonNeeds(
         ("claims", "hindsight", "events", "sources"),
         (Need("a hindsight rating that names the later events it rests on",

@@ -559,9 +559,20 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         "article is hindsight, which a reader of the article could not know when it appeared.",
         (
             _id("evidence_id"),
+            Column("label", TEXT, "a short name for the item (a few words), shown in the "
+                   "rating grid and its charts; where blank, the description is shown",
+                   required=False),
             Column("date", DATE, "when it happened"),
             Column("description", TEXT, "what it is"),
             _ref("event_id", "events", "the matching timeline event", required=False),
+            _choice("credibility", CONFIDENCE, "how far the item itself is established: H = "
+                    "an official record or several agreeing reports, M = one good source, L = "
+                    "weak or disputed. In the score of competing hypotheses an item weighs "
+                    "its credibility times its relevance (H more than M, M more than L)",
+                    ordered=True),
+            _choice("relevance", CONFIDENCE, "how much the item bears on the policy the "
+                    "hypotheses explain: H = a central act of that policy, M = one act among "
+                    "many or a side of it, L = background", ordered=True),
             _source(),
         ),
         key=("evidence_id",),

@@ -1,7 +1,7 @@
 """Old case folders: recognise what the previous schema called things, say what replaced it,
 and rewrite such a folder into the current schema (``casebook upgrade DIR``).
 
-The previous schema differed in three places, and only these:
+The previous schema differed in four places, and only these:
 
 - ``factors.csv`` named the article's own factors in a column ``in_blank_framework`` (after
   the author of the first case); it is now ``in_article``, with the same values.
@@ -13,6 +13,9 @@ The previous schema differed in three places, and only these:
 - The kinds of event were a fixed list with fixed lanes; the case now declares them in
   ``categories.csv``. The upgrade writes one row per category that events.csv uses, each in
   a lane of its own, for the instructor to group.
+- ``evidence.csv`` had no ``label``, ``credibility`` and ``relevance`` columns; the upgrade
+  adds them, the label blank (the description is shown instead) and the grades M (medium)
+  in every row, which weighs each item 1, as the previous schema did.
 
 Nothing is deleted: the files that change are first copied into ``backup-<time>/`` inside
 the folder.
@@ -39,6 +42,12 @@ RENAMED_COLUMNS = {("factors.csv", "in_blank_framework"): "in_article"}
 VOTE_COLUMN = re.compile(r"^(?P<member>.+)_vote$")
 VOTES_FILE = schema.TABLES["member_votes"].file
 CATEGORIES_FILE = schema.TABLES["categories"].file
+EVIDENCE_FILE = schema.TABLES["evidence"].file
+# Columns added to evidence.csv since the previous schema, and what the upgrade writes in
+# every row: no label (the description is shown), and M, which weighs an item 1, so the
+# scores stay what they were.
+ADDED_EVIDENCE_COLUMNS = {"label": "", "credibility": "M", "relevance": "M"}
+ADDED_GRADE = "M"
 COMMAND = "casebook upgrade {folder}"
 
 
@@ -91,7 +100,25 @@ def old_schema_problems(folder: Path) -> list[Problem]:
             f"this file, which declares the kinds of event that {events} names (category, "
             f"label, lane, marker) and replaces the fixed list of the previous schema "
             f"(`{command}` writes one from {events})", found="the case has no such file"))
+    missing = _missing_evidence_columns(folder)
+    if missing:
+        problems.append(Problem(
+            EVIDENCE_FILE, 1, missing[0], None,
+            f"the columns {_listed(missing)} (`{command}` adds them: a blank label, and "
+            f"{ADDED_GRADE} for the grades in every row, which weighs each item as before)",
+            found=f"no column{'s' if len(missing) > 1 else ''} {_listed(missing)}"))
     return problems
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _missing_evidence_columns(folder: Path) -> list[str]:
+    header = _header(folder / EVIDENCE_FILE)
+    if not header or "evidence_id" not in header:
+        return []
+    return [name for name in ADDED_EVIDENCE_COLUMNS if name not in header]
 
 
 @dataclass
@@ -149,6 +176,7 @@ def plan_upgrade(folder: Path) -> Plan:
     _plan_renames(plan)
     _plan_votes(plan)
     _plan_categories(plan)
+    _plan_evidence_grades(plan)
     return plan
 
 
@@ -243,6 +271,23 @@ def _plan_categories(plan: Plan) -> None:
     plan.changes.append(f"{CATEGORIES_FILE}: write one row for each of the {len(used)} "
                         f"categories events.csv uses, each in a lane of its own; give "
                         "categories the same lane to draw them on one row.")
+
+
+def _plan_evidence_grades(plan: Plan) -> None:
+    missing = _missing_evidence_columns(plan.folder)
+    if not missing:
+        return
+    rows, ending, bom = _read_rows(plan.folder / EVIDENCE_FILE)
+    header = rows[0]
+    body = [r + [""] * (len(header) - len(r)) for r in rows[1:] if any(c.strip() for c in r)]
+    # Columns are found by name, so the new ones can go at the end.
+    table = [header + missing] + [r + [ADDED_EVIDENCE_COLUMNS[m] for m in missing]
+                                  for r in body]
+    plan.files[EVIDENCE_FILE] = _csv_text(table, ending, bom)
+    plan.changes.append(f"{EVIDENCE_FILE}: add the columns {_listed(missing)} to each of its "
+                        f"{len(body)} rows, the label blank and the grades {ADDED_GRADE} (every "
+                        "item weighs 1, as before); write short labels and grade the items H, "
+                        "M or L where you can.")
 
 
 def apply_plan(plan: Plan, now: dt.datetime | None = None) -> Path:

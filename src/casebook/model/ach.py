@@ -8,7 +8,8 @@ per hypothesis (its id, in file order), and in each cell a rating code from ``RA
 - ``"hindsight"``: the ids of the items dated after the article (a reader could not know
   them); they come last, after the items knowable on the article's date;
 - ``"article_date"``: the article's date, as text;
-- ``"labels"``: hypothesis id -> the label shown to readers.
+- ``"labels"``: hypothesis id -> the label shown to readers;
+- ``"item_labels"``: evidence id -> its short label (the description where it has none).
 
 Heuer's rule: prefer the hypothesis with the *least evidence against it*, not the one with
 the most in favour. Every function here is pure; nothing names a case.
@@ -97,8 +98,23 @@ def rating_grid(case, known_only: bool = True) -> pd.DataFrame:
     grid.index.name, grid.columns.name = "evidence_id", "hypothesis_id"
     grid.attrs = {"hindsight": [] if known_only else late_ids,
                   "article_date": str(article_date),
-                  "labels": case.hypotheses["label"].to_dict()}
+                  "labels": case.hypotheses["label"].to_dict(),
+                  "item_labels": item_labels(case.evidence.loc[rows])}
     return grid
+
+
+def item_labels(evidence: pd.DataFrame) -> dict[str, str]:
+    """Each item's short label, or its description where the label is blank.
+
+    >>> item_labels(pd.DataFrame({"label": ["Drills", None], "description": ["x", "A vote."]},
+    ...                          index=["e1", "e2"]))
+    {'e1': 'Drills', 'e2': 'A vote.'}
+    """
+    labels = evidence["label"] if "label" in evidence.columns else pd.Series(
+        None, index=evidence.index, dtype=object)
+    return {item: (str(label).strip() if isinstance(label, str) and label.strip()
+                   else str(evidence.loc[item, "description"]))
+            for item, label in labels.items()}
 
 
 def blank_grid(grid: pd.DataFrame) -> pd.DataFrame:
