@@ -240,8 +240,8 @@ def test_check_claim_kinds_messages(argument, to_classify):
         "with them.")
     assert check_claim_kinds(["inference", "opinion", "prediction"], to_classify, claims) == (
         "Not quite: 2 of 3 agree with the course's coding. Claim 2 (\"four wars\", ¶2): you "
-        "wrote 'opinion'; the course codes it 'fact', a statement about the past or present "
-        "that the record can confirm or refute.")
+        "wrote 'opinion'; the course codes it 'fact', a statement of what happened, was said "
+        "or is the case, which the record can confirm or refute.")
     assert check_claim_kinds(["fact"], to_classify, claims) == (
         "Not quite: the table has 3 claims, and your list has 1 kind: give one kind per claim, "
         "in the table's order.")
@@ -250,6 +250,46 @@ def test_check_claim_kinds_messages(argument, to_classify):
     assert check_claim_kinds(["fakt", "fact", "fact"], to_classify, claims).startswith(
         "Not quite: 'fakt' is not a kind")
     assert check_claim_kinds("fact", to_classify, claims).startswith("Not quite: give a list")
+
+
+def test_a_claim_that_fits_two_kinds_comes_up_in_the_exercise_and_accepts_both(argument):
+    claims = argument[0].assign(
+        other_kind=[None] * 7 + ["prediction"],
+        kind_note=[None] * 7 + ["Present tense, but its point is the prospect."])
+    claims.loc["c18_blame", "other_kind"] = "fact"  # the second inference: not among the first
+    shown = exercise_claims(claims, per_kind=1)
+    # The slender claim is the first to fit 'prediction' and the first inference is c01.
+    assert shown.index.tolist() == ["c01_peace", "c02_wars", "c26_slender"]
+    claims.loc["c26_slender", "kind"] = "inference"
+    shown = exercise_claims(claims, per_kind=1)
+    assert shown.index.tolist() == ["c01_peace", "c02_wars", "c26_slender"]
+    for answer in ("inference", "prediction"):
+        message = check_claim_kinds(["inference", "fact", answer], shown, claims)
+        assert message.startswith("Right: all 3 agree with the course's coding (")
+        assert ("Claim 3 (¶8) fits two kinds, inference and prediction, and either is right: "
+                "Present tense, but its point is the prospect.") in message
+    wrong = check_claim_kinds(["inference", "fact", "opinion"], shown, claims)
+    assert wrong.startswith("Not quite: 2 of 3 agree with the course's coding. Claim 3 (")
+    assert "the course codes it 'inference'" in wrong
+    assert "; it accepts 'prediction' too, a statement of what will or would happen" in wrong
+    table = claims_table(claims, argument[2])
+    assert table.loc[table["claim"] == "c26 slender", "kind"].item() == "inference (or prediction)"
+    assert table.loc[table["claim"] == "c01 peace", "kind"].item() == "inference"
+
+
+def test_every_claim_of_both_cases_has_a_second_kind_only_with_a_reason(case):
+    claims = case.claims
+    if "other_kind" not in claims.columns:
+        pytest.skip("this case gives no second kinds")
+    two = claims[claims["other_kind"].notna()]
+    assert (two["other_kind"] != two["kind"]).all()
+    assert two["kind_note"].map(lambda n: isinstance(n, str) and len(n) > 20).all()
+    shown = exercise_claims(claims)
+    message = check_claim_kinds([claims.loc[i, "other_kind"] if i in two.index
+                                 else claims.loc[i, "kind"] for i in shown.index],
+                                shown, claims)
+    assert message.startswith(f"Right: all {len(shown)} agree")
+    assert message.count("fits two kinds") == len(two.index.intersection(shown.index))
 
 
 def test_check_fourth_factor_paragraph_messages(argument):

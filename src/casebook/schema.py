@@ -176,7 +176,29 @@ def _choice(name: str, choices: tuple[str, ...], meaning: str, ordered: bool = F
 # them); a blank marker takes the first shape no earlier category has taken.
 MARKERS = ("circle", "square", "diamond", "triangle_up", "triangle_down", "star", "plus",
            "cross", "pentagon", "hexagon")
-CLAIM_KINDS = ("fact", "inference", "opinion", "prediction")
+# The kinds of claim, each defined by what the claim asserts and what could settle it (not by
+# what its author calls it), with a made-up example. The data dictionary, lesson 02 and its
+# check all use these words.
+CLAIM_KIND_MEANINGS = {
+    "fact": "a statement of what happened, was said or is the case, which the record can "
+            "confirm or refute",
+    "inference": "a conclusion drawn from facts about what the record cannot show directly "
+                 "(a motive, an interest, a cause, what a relationship amounts to, what would "
+                 "have happened otherwise), which evidence can support or weaken but not settle",
+    "opinion": "a judgement of value or blame (good or bad, wise or reckless, whose fault), "
+               "which evidence can inform but not settle",
+    "prediction": "a statement of what will or would happen, conditionals included, which "
+                  "only later events can test",
+}
+CLAIM_KIND_EXAMPLES = {
+    "fact": "the council adopted the resolution unanimously",
+    "inference": "the government backs the talks because it fears being left out",
+    "opinion": "the minister's threats were reckless",
+    "prediction": "if the talks fail, the sanctions will be tightened",
+}
+CLAIM_KINDS = tuple(CLAIM_KIND_MEANINGS)
+_KIND_DEFINITIONS = "; ".join(f'`{kind}`, {meaning} (e.g. "{CLAIM_KIND_EXAMPLES[kind]}")'
+                              for kind, meaning in CLAIM_KIND_MEANINGS.items())
 CLAIM_VERDICTS = ("accurate", "error", "disputed", "unverified", "borne_out",
                   "partly_borne_out", "not_borne_out", "not_testable")
 VERDICT_BASES = ("record", "course_reading")
@@ -416,9 +438,15 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _id("claim_id", "short name, numbered in reading order"),
             Column("paragraph", PARAGRAPH, "where the claim is"),
             Column("quote", TEXT, "the claim in the article's own words, errors included"),
-            _choice("kind", CLAIM_KINDS, "what sort of claim it is (course's coding)"),
+            _choice("kind", CLAIM_KINDS, "what sort of claim it is, by what it asserts "
+                    f"(course's coding): {_KIND_DEFINITIONS}"),
+            Column("other_kind", CHOICE, "a second kind the claim honestly fits, where the "
+                   "definitions allow two readings (blank if none); lesson 02's check accepts "
+                   "either", required=False, choices=CLAIM_KINDS),
+            Column("kind_note", TEXT, "why the claim is of its kind; where `other_kind` is "
+                   "filled, why it fits both", required=False),
             _choice("verdict", CLAIM_VERDICTS, "the course's verdict: the first four judge it "
-                    "as of 2017, the `borne_out` family in hindsight"),
+                    "as of the article's date, the `borne_out` family in hindsight"),
             _choice("verdict_basis", VERDICT_BASES, "`record`: the verdict follows from the "
                     "public record; `course_reading`: the course's reading of something "
                     "contested"),
@@ -528,7 +556,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table(
         "evidence", "one piece of evidence to weigh against the hypotheses", "sourced fact",
         "One row is one piece of evidence. Its date sets it apart: evidence dated after the "
-        "article is hindsight, which a reader in 2017 could not know.",
+        "article is hindsight, which a reader of the article could not know when it appeared.",
         (
             _id("evidence_id"),
             Column("label", TEXT, "a short name for the item (a few words), shown in the "

@@ -22,6 +22,8 @@ from ..model.argument import (
     article_factors,
     exercise_claims,
     factor_chains,
+    kind_label,
+    second_kind,
 )
 from ..model.hindsight import VERDICTS_AS_OF_ARTICLE
 from ..text import ORDINALS, count, joined
@@ -57,6 +59,16 @@ def verdict_tally(number: int, verdict: str) -> str:
     if verdict in NOUN_VERDICTS:
         return count(number, verdict)
     return f"{number} {verdict_words(verdict)}"
+
+
+def kind_note(claims: pd.DataFrame, claim_id: str) -> str:
+    """The course's reason for a claim's kind, or "" where it gives none.
+
+    >>> kind_note(pd.DataFrame({"kind_note": [None]}, index=["c1"]), "c1")
+    ''
+    """
+    note = claims.loc[claim_id, "kind_note"] if "kind_note" in claims.columns else None
+    return note.strip() if isinstance(note, str) else ""
 
 
 def with_article(noun: str) -> str:
@@ -109,6 +121,23 @@ def announced_factors(factors: pd.DataFrame, paragraphs: dict[int, str]) -> pd.D
     return own[own["word"] != ""]
 
 
+def kind_solution_line(n: int, paragraph: int, quote: str, kind: str, other: str | None,
+                       note: str) -> str:
+    """One numbered line of exercise 1's solution: the claim, its kind and what the kind
+    means; for a claim that fits two kinds, both and the course's reason.
+
+    >>> kind_solution_line(1, 2, "It rained", "fact", None, "")
+    '1. "It rained" (¶2): a **fact**, a statement of what happened, was said or is the case, which the record can confirm or refute.'
+    >>> kind_solution_line(2, 8, "It will rain", "prediction", "inference", "A forecast.")
+    '2. "It will rain" (¶8): a **prediction** or an **inference**; either is right. A forecast.'
+    """  # noqa: E501 - the doctest shows a whole line
+    line = f"{n}. \"{quote}\" (¶{paragraph}): {with_article(kind).split()[0]} **{kind}**"
+    if not other:
+        return f"{line}, {KIND_MEANINGS[kind]}."
+    line += f" or {with_article(other).split()[0]} **{other}**; either is right."
+    return f"{line} {note}" if note else line
+
+
 def claims_with_verdicts(ids, claims: pd.DataFrame) -> str:
     """``c06 (disputed) and c07 (error)``: claims with their verdicts.
 
@@ -145,6 +174,7 @@ def facts(case) -> dict:
     hindsight = claims[~claims["verdict"].isin(VERDICTS_AS_OF_ARTICLE)
                        & (claims["verdict"] != "not_testable")]
     to_classify = exercise_claims(claims)
+    two_kinds = [i for i in ids if second_kind(claims, i)]
     own = article_factors(factors)
     announced = announced_factors(factors, case.paragraphs)
     unannounced = own.drop(announced.index)
@@ -172,16 +202,26 @@ def facts(case) -> dict:
         "hindsight_verdict_count": len(hindsight),
         "not_testable_claims": [short_id(i) for i in claims.index[
             claims["verdict"] == "not_testable"]],
+        # The kinds and what each means, as the schema defines them.
+        "kind_meanings": dict(KIND_MEANINGS),
+        # The claims that honestly fit two kinds: "c11 (inference or opinion)".
+        "two_kind_claims": [f"{short_id(i)} ({claims.loc[i, 'kind']} or {second_kind(claims, i)})"
+                            for i in two_kinds],
+        "two_kind_count": len(two_kinds),
+        # One Markdown bullet per such claim, with the course's reason.
+        "two_kind_notes": "\n".join(f"- {short_id(i)} ({claims.loc[i, 'kind']} or "
+                                    f"{second_kind(claims, i)}): {kind_note(claims, i)}"
+                                    for i in two_kinds) or "- none",
         "exercise_count": len(to_classify),
-        "exercise_kinds": claims.loc[to_classify.index, "kind"].tolist(),
+        "exercise_kinds": [kind_label(claims, i) for i in to_classify.index],
         "exercise_claims": [short_id(i) for i in to_classify.index],
+        "exercise_two_kind": [short_id(i) for i in to_classify.index if second_kind(claims, i)],
         # One numbered line per claim to classify: its words, paragraph, kind and meaning.
         "exercise_solution": "\n".join(
-            f"{n}. \"{quote}\" (¶{p}): {with_article(kind).split()[0]} **{kind}**, "
-            f"{KIND_MEANINGS[kind]}."
-            for n, p, quote, kind in zip(to_classify["n"], to_classify["¶"],
-                                         to_classify["quote"],
-                                         claims.loc[to_classify.index, "kind"], strict=True)),
+            kind_solution_line(n, p, quote, claims.loc[i, "kind"], second_kind(claims, i),
+                               kind_note(claims, i))
+            for i, n, p, quote in zip(to_classify.index, to_classify["n"], to_classify["¶"],
+                                      to_classify["quote"], strict=True)),
         "article_factor_count": len(own),
         "article_factor_labels": own["label"].tolist(),
         "course_factor_labels": factors.drop(own.index)["label"].tolist(),

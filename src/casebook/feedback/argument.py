@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..model.argument import KIND_MEANINGS, KINDS, article_factors
+from ..model.argument import KIND_MEANINGS, KINDS, article_factors, second_kind
 from . import as_whole_number
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
@@ -15,9 +15,27 @@ def _short(quote: str, limit: int = 60) -> str:
     return quote if len(quote) <= limit else quote[:limit - 3].rstrip() + "..."
 
 
+def _kind_note(claims: pd.DataFrame, claim_id: str) -> str:
+    """The course's reason for a claim's kind (``kind_note``), or ""."""
+    note = claims.loc[claim_id, "kind_note"] if "kind_note" in claims.columns else None
+    return note.strip() if isinstance(note, str) else ""
+
+
+def two_kinds_note(n: int, paragraph: int, kind: str, other: str, note: str) -> str:
+    """The note for a claim that fits two kinds, either of which the check accepts.
+
+    >>> two_kinds_note(3, 8, "inference", "prediction", "Its point is the prospect.")
+    'Claim 3 (¶8) fits two kinds, inference and prediction, and either is right: Its point is the prospect.'
+    """  # noqa: E501 - the doctest shows a whole sentence
+    text = f"Claim {n} (¶{paragraph}) fits two kinds, {kind} and {other}, and either is right"
+    return f"{text}: {note}" if note else f"{text}."
+
+
 def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -> str:
     """Feedback on a list of kinds, one per claim of ``to_classify`` (from
-    ``model.argument.exercise_claims``), against the course's coding in ``claims``.
+    ``model.argument.exercise_claims``), against the course's coding in ``claims``. A claim
+    that honestly fits two kinds (``other_kind``) accepts either, with the course's note on
+    why (``kind_note``).
 
     >>> claims = pd.DataFrame({"kind": ["fact", "opinion"]}, index=["c1", "c2"])
     >>> shown = pd.DataFrame({"n": [1, 2], "¶": [2, 4], "quote": ["It rained", "Rain is bad"]},
@@ -25,9 +43,13 @@ def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -
     >>> check_claim_kinds(["fact", "Opinion "], shown, claims)
     "Right: all 2 agree with the course's coding (1 fact and 1 opinion). The coding is the course's: the claims table gives its reasons, and you may argue with them."
     >>> print(check_claim_kinds(["fact", "fact"], shown, claims))
-    Not quite: 1 of 2 agree with the course's coding. Claim 2 ("Rain is bad", ¶4): you wrote 'fact'; the course codes it 'opinion', a judgement or belief of the author's, about values or intentions.
+    Not quite: 1 of 2 agree with the course's coding. Claim 2 ("Rain is bad", ¶4): you wrote 'fact'; the course codes it 'opinion', a judgement of value or blame (good or bad, wise or reckless, whose fault), which evidence can inform but not settle.
+    >>> both = claims.assign(other_kind=[None, "inference"], kind_note=[None, "Blame, or cause."])
+    >>> print(check_claim_kinds(["fact", "inference"], shown, both))
+    Right: all 2 agree with the course's coding (1 fact and 1 inference). Claim 2 (¶4) fits two kinds, opinion and inference, and either is right: Blame, or cause. The coding is the course's: the claims table gives its reasons, and you may argue with them.
     """  # noqa: E501 - the doctest shows whole sentences
     expected = [claims.loc[i, "kind"] for i in to_classify.index]
+    others = [second_kind(claims, i) for i in to_classify.index]
     kinds = ", ".join(KINDS)
     if answer is None:
         return (f"Replace None with a list of {len(expected)} kinds in the order of the table, "
@@ -44,20 +66,26 @@ def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -
     if unknown:
         return (f"Not quite: {', '.join(repr(u) for u in unknown)} is not a kind; use one of: "
                 f"{kinds}.")
-    wrong = [(n, g, e, q, p) for n, g, e, q, p in zip(
-        to_classify["n"], given, expected, to_classify["quote"], to_classify["¶"], strict=True)
-        if g != e]
+    rows = list(zip(to_classify.index, to_classify["n"], given, expected, others,
+                    to_classify["quote"], to_classify["¶"], strict=True))
+    wrong = [row for row in rows if row[2] not in (row[3], row[4])]
     if not wrong:
-        counted = [f"{expected.count(k)} {k}{'s' * (expected.count(k) != 1)}"
-                   for k in KINDS if k in expected]
+        counted = [f"{given.count(k)} {k}{'s' * (given.count(k) != 1)}"
+                   for k in KINDS if k in given]
         tally = counted[0] if len(counted) == 1 else (
             ", ".join(counted[:-1]) + " and " + counted[-1])
-        return (f"Right: all {len(expected)} agree with the course's coding ({tally}). The "
-                "coding is the course's: the claims table gives its reasons, and you may argue "
-                "with them.")
-    details = " ".join(
-        f"Claim {n} (\"{_short(q)}\", ¶{p}): you wrote '{g}'; the course codes it '{e}', "
-        f"{KIND_MEANINGS[e]}." for n, g, e, q, p in wrong)
+        notes = "".join(f" {two_kinds_note(n, p, e, o, _kind_note(claims, i))}"
+                        for i, n, _, e, o, _, p in rows if o)
+        return (f"Right: all {len(expected)} agree with the course's coding ({tally}).{notes} "
+                "The coding is the course's: the claims table gives its reasons, and you may "
+                "argue with them.")
+
+    def differs(n, g, e, o, q, p):
+        text = (f"Claim {n} (\"{_short(q)}\", ¶{p}): you wrote '{g}'; the course codes it "
+                f"'{e}', {KIND_MEANINGS[e]}")
+        return text + (f"; it accepts '{o}' too, {KIND_MEANINGS[o]}." if o else ".")
+
+    details = " ".join(differs(n, g, e, o, q, p) for _, n, g, e, o, q, p in wrong)
     return (f"Not quite: {len(expected) - len(wrong)} of {len(expected)} agree with the "
             f"course's coding. {details}")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..case import Article
+from ..schema import CLAIM_KIND_MEANINGS
 from .timeline import day_text
 
 
@@ -27,14 +28,9 @@ def article_facts(article: Article, sources: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-# What each kind of claim means: the course's coding scheme, said in a sentence.
-KIND_MEANINGS = {
-    "fact": "a statement about the past or present that the record can confirm or refute",
-    "inference": ("a conclusion drawn from facts, e.g. about motives or causes, that evidence "
-                  "can support or weaken but not settle"),
-    "opinion": "a judgement or belief of the author's, about values or intentions",
-    "prediction": "a statement about what will happen",
-}
+# What each kind of claim means: the course's coding scheme, said in a sentence (the schema's
+# words, so that the data dictionary, the lesson and its check agree).
+KIND_MEANINGS = dict(CLAIM_KIND_MEANINGS)
 KINDS = tuple(KIND_MEANINGS)
 # The verdicts in the data dictionary's order: as of 2017, then in hindsight.
 VERDICTS = ("accurate", "error", "disputed", "unverified", "borne_out", "partly_borne_out",
@@ -54,10 +50,39 @@ def claim_label(claim_id: str) -> str:
     return claim_id.replace("_", " ")
 
 
+def second_kind(claims: pd.DataFrame, claim_id: str) -> str | None:
+    """The second kind a claim honestly fits (``other_kind``), or None: none given, the
+    column absent, or the same as its kind.
+
+    >>> frame = pd.DataFrame({"kind": ["inference", "fact"],
+    ...                       "other_kind": ["prediction", None]}, index=["c1", "c2"])
+    >>> second_kind(frame, "c1"), second_kind(frame, "c2")
+    ('prediction', None)
+    """
+    if "other_kind" not in claims.columns:
+        return None
+    other = claims.loc[claim_id, "other_kind"]
+    if not isinstance(other, str) or not other or other == claims.loc[claim_id, "kind"]:
+        return None
+    return other
+
+
+def kind_label(claims: pd.DataFrame, claim_id: str) -> str:
+    """A claim's kind as a table shows it, with the second kind it fits.
+
+    >>> frame = pd.DataFrame({"kind": ["inference"], "other_kind": ["opinion"]}, index=["c1"])
+    >>> kind_label(frame, "c1")
+    'inference (or opinion)'
+    """
+    other = second_kind(claims, claim_id)
+    kind = claims.loc[claim_id, "kind"]
+    return f"{kind} (or {other})" if other else kind
+
+
 def claims_table(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The claims as a reader checks them: claim, paragraph, quote, kind, verdict, what the
-    verdict rests on (the record, or the course's reading of a contested point) and the title
-    of the source it cites.
+    """The claims as a reader checks them: claim, paragraph, quote, kind (with the second kind
+    a claim honestly fits, if any), verdict, what the verdict rests on (the record, or the
+    course's reading of a contested point) and the title of the source it cites.
 
     >>> from casebook import load_case
     >>> case = load_case()
@@ -69,7 +94,7 @@ def claims_table(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "claim": [claim_label(i) for i in claims.index],
         "¶": [int(p) for p in claims["paragraph"]],
         "quote": claims["quote"].to_list(),
-        "kind": claims["kind"].to_list(),
+        "kind": [kind_label(claims, i) for i in claims.index],
         "verdict": claims["verdict"].str.replace("_", " ").to_list(),
         "verdict rests on": [BASIS_TEXT[b] for b in claims["verdict_basis"]],
         "source": ["" if pd.isna(s) or s is None else titles[s] for s in claims["source_id"]],
@@ -93,8 +118,10 @@ def kind_verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def exercise_claims(claims: pd.DataFrame, per_kind: int = 2) -> pd.DataFrame:
-    """Claims to classify: the first ``per_kind`` claims of each kind in reading order, shown
-    in reading order with their number in the exercise, paragraph and quote (no kind).
+    """Claims to classify: for each kind, the first ``per_kind`` claims in reading order that
+    fit it, as their kind or as the second kind they honestly fit (``other_kind``), so that
+    the close calls come up too; shown in reading order with their number in the exercise,
+    paragraph and quote (no kind).
 
     >>> frame = pd.DataFrame({"paragraph": [1, 2, 3], "quote": ["a", "b", "c"],
     ...                       "kind": ["fact", "fact", "opinion"]}, index=["x", "y", "z"])
@@ -102,9 +129,17 @@ def exercise_claims(claims: pd.DataFrame, per_kind: int = 2) -> pd.DataFrame:
        n  ¶ quote
     x  1  1     a
     z  2  3     c
+    >>> exercise_claims(frame.assign(other_kind=[None, "opinion", None]), per_kind=1)
+       n  ¶ quote
+    x  1  1     a
+    y  2  2     b
     """
-    chosen = claims.groupby("kind", sort=False).head(per_kind)
-    chosen = claims.loc[[i for i in claims.index if i in chosen.index]]
+    fits = {i: [claims.loc[i, "kind"]] + [k for k in [second_kind(claims, i)] if k]
+            for i in claims.index}
+    chosen = set()
+    for kind in dict.fromkeys(k for ks in fits.values() for k in ks):
+        chosen.update([i for i in claims.index if kind in fits[i]][:per_kind])
+    chosen = claims.loc[[i for i in claims.index if i in chosen]]
     return pd.DataFrame({"n": range(1, len(chosen) + 1),
                          "¶": [int(p) for p in chosen["paragraph"]],
                          "quote": chosen["quote"].to_list()}, index=chosen.index)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..case import Case
 from ..display import Panel, table_html
-from ..model.argument import BASIS_TEXT, claim_label
+from ..model.argument import BASIS_TEXT, claim_label, kind_label
 
 MARK_STYLE = "background:#fbe3b0;padding:0 1px"  # the sentence a claim quotes
 CLAIM_COLUMNS_WIDTHS = [9, 30, 9, 10, 12, 30]
@@ -106,7 +106,8 @@ def show_article(case: Case) -> None:
 
 
 def paragraph_claims(claims: pd.DataFrame, sources: pd.DataFrame, number: int) -> pd.DataFrame:
-    """The claims of one paragraph with kind, verdict, what it rests on and why.
+    """The claims of one paragraph with kind (and the second kind it fits, if any), verdict,
+    what it rests on and why.
 
     >>> claims = pd.DataFrame({"paragraph": [2], "quote": ["q"], "kind": ["fact"],
     ...     "verdict": ["error"], "verdict_basis": ["record"], "verdict_note": ["n"],
@@ -123,7 +124,7 @@ def paragraph_claims(claims: pd.DataFrame, sources: pd.DataFrame, number: int) -
 
     return pd.DataFrame({
         "claim": [claim_label(i) for i in mine.index], "quote": mine["quote"].to_list(),
-        "kind": mine["kind"].to_list(),
+        "kind": [kind_label(mine, i) for i in mine.index],
         "verdict": mine["verdict"].str.replace("_", " ").to_list(),
         "verdict rests on": [BASIS_TEXT[b] for b in mine["verdict_basis"]],
         "why": [why(n, s) for n, s in zip(mine["verdict_note"], mine["source_id"],
