@@ -133,7 +133,8 @@ def test_the_hindsight_items_are_added_apart_dated_and_counted(case, grid):
     full = reference(case, hindsight=True)
     late = full.attrs["hindsight"]
     assert grid.hindsight_part.layout.display == "none"
-    assert grid.show_hindsight.description.startswith(f"Add the {len(late)} items dated after")
+    assert grid.show_hindsight.description.startswith(
+        f"Add the {len(late)} item{'s' * (len(late) != 1)} dated after the article")
     assert case.article.date.spelled() in grid.show_hindsight.description
     grid.show_hindsight.value = True
     assert grid.hindsight_part.layout.display == ""

@@ -201,8 +201,9 @@ class RatingGrid:
         self.cells = {(e, h): self._cell(e, h) for e, h in self.ratings}
         self.show_hindsight = widgets.Checkbox(
             value=hindsight, indent=False, layout=widgets.Layout(width="auto"),
-            description=f"Add the {len(self.hindsight_items)} items dated after the article "
-                        f"(hindsight: not knowable on {self.article_day})")
+            description=f"Add the {len(self.hindsight_items)} "
+                        f"item{'s' * (len(self.hindsight_items) != 1)} dated after the "
+                        f"article (hindsight: not knowable on {self.article_day})")
         self.fill_button = widgets.Button(description="Fill empty cells with the course's "
                                           "ratings", layout=widgets.Layout(width="auto"))
         self.clear_button = widgets.Button(description="Clear my ratings",
