@@ -114,13 +114,15 @@ def grid_problems(where: str, data, case) -> list[str]:
     items, hypotheses = list(full.index), list(full.columns)
     hindsight = set(full.attrs["hindsight"])
     unknown = [e for e in ratings if e not in items]
-    if unknown and len(unknown) == len(ratings):
-        saved_for = data.get("case")
-        other = (f" (it was saved for {shown(saved_for)})"
-                 if isinstance(saved_for, str) and saved_for and saved_for != case.title
-                 else "")
-        return problems + [f"{where}: none of its evidence ids ({', '.join(unknown[:3])}"
-                           f"{', ...' if len(unknown) > 3 else ''}) belongs to the case "
+    saved_for = data.get("case")
+    other_case = isinstance(saved_for, str) and saved_for and saved_for != case.title
+    # Another case's grid: one sentence, not one per id (two cases may share an id or two).
+    if unknown and (len(unknown) == len(ratings) or other_case):
+        other = f" (it was saved for {shown(saved_for)})" if other_case else ""
+        ids = f"({', '.join(unknown[:3])}{', ...' if len(unknown) > 3 else ''})"
+        which = (f"none of its evidence ids {ids} belongs" if len(unknown) == len(ratings)
+                 else f"{len(unknown)} of its {len(ratings)} evidence ids {ids} do not belong")
+        return problems + [f"{where}: {which} to the case "
                            f"{case.title!r}{other}: expected a grid saved for this case"]
     problems += [f"{where}: evidence {e!r} is not an item of evidence of this case: expected "
                  f"one of {', '.join(items)}" for e in unknown]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from ..schema import RATINGS
@@ -59,8 +60,10 @@ def check_grid(grid: pd.DataFrame) -> None:
     ValueError: cell (e2, h1) is 'X': expected one of CC, C, N, I, II or "" (not rated yet)
     """
     allowed = set(RATINGS) | {NOT_RATED}
-    for hypothesis in grid.columns:
-        for evidence, value in grid[hypothesis].items():
+    codes = grid.to_numpy(dtype=object)  # plain values: a widget checks on every change
+    for column, hypothesis in enumerate(grid.columns):
+        for row, evidence in enumerate(grid.index):
+            value = codes[row, column]
             if value not in allowed:
                 raise ValueError(f"cell ({evidence}, {hypothesis}) is {value!r}: expected "
                                  f"{expected_rating()}")
@@ -73,6 +76,20 @@ def expected_rating() -> str:
     'one of CC, C, N, I, II or "" (not rated yet)'
     """
     return "one of " + ", ".join(reversed(RATINGS)) + ' or "" (not rated yet)'
+
+
+def parse_rating(text: str) -> str | None:
+    """A rating as a reader types it into a cell, as its code: any of CC, C, N, I, II in
+    either case and with spaces around; ``""`` (not rated yet) for an empty cell or a dash;
+    ``None`` for anything else.
+
+    >>> [parse_rating(t) for t in ("cc", " I ", "", "-", "X")]
+    ['CC', 'I', '', '', None]
+    """
+    code = str(text).strip().upper()
+    if code in ("", "-", "\u2013", "\u2014"):  # hyphen, en dash, em dash
+        return NOT_RATED
+    return code if code in RATINGS else None
 
 
 def rating_grid(case, known_only: bool = True) -> pd.DataFrame:
@@ -173,8 +190,18 @@ def inconsistency(grid: pd.DataFrame, weights: pd.Series | None = None) -> pd.Se
     {'h1': 3.0, 'h2': 0.5}
     """
     check_grid(grid)
-    counts = grid.apply(lambda column: column.map(INCONSISTENCY).fillna(0.0))
-    return counts.mul(_weights_for(grid, weights), axis=0).sum().rename("inconsistency")
+    return pd.Series(_against(grid, weights).sum(axis=0), index=grid.columns,
+                     name="inconsistency")
+
+
+def _against(grid: pd.DataFrame, weights: pd.Series | None) -> np.ndarray:
+    # Items x hypotheses: each cell's weighted inconsistency. Plain arrays, not pandas
+    # operations: pandas copies a grid's attrs on every operation, which a widget redrawing
+    # on every rating (and sensitivity, once per item) cannot afford.
+    codes = grid.to_numpy(dtype=object)
+    counts = np.array([[INCONSISTENCY.get(code, 0.0) for code in row] for row in codes],
+                      dtype=float).reshape(grid.shape)
+    return counts * _weights_for(grid, weights).to_numpy(dtype=float)[:, None]
 
 
 def _tied_names(grid: pd.DataFrame, ranks: pd.Series) -> list[str]:
@@ -229,10 +256,14 @@ def diagnosticity(grid: pd.DataFrame) -> pd.Series:
     {'same': 0.0, 'apart': 4.0, 'half': nan}
     """
     check_grid(grid)
-    scores = grid.apply(lambda column: column.map(SCORE)).astype(float)
-    spread = scores.max(axis=1) - scores.min(axis=1)
-    spread[scores.notna().sum(axis=1) < 2] = float("nan")
-    return spread.rename("diagnosticity")
+    codes = grid.to_numpy(dtype=object)
+    scores = np.array([[SCORE.get(code, np.nan) for code in row] for row in codes],
+                      dtype=float).reshape(grid.shape)
+    rated = ~np.isnan(scores)
+    highest = np.where(rated, scores, -np.inf).max(axis=1, initial=-np.inf)
+    lowest = np.where(rated, scores, np.inf).min(axis=1, initial=np.inf)
+    spread = np.where(rated.sum(axis=1) >= 2, highest - lowest, np.nan)
+    return pd.Series(spread, index=grid.index, name="diagnosticity")
 
 
 def sensitivity(grid: pd.DataFrame, weights: pd.Series | None = None) -> pd.DataFrame:
@@ -246,14 +277,17 @@ def sensitivity(grid: pd.DataFrame, weights: pd.Series | None = None) -> pd.Data
     """
     full = ranking(grid, weights)
     top, order = leaders(full), _order(full)
+    against = _against(grid, weights)
+    hypotheses = list(grid.columns)
     rows = []
-    for item in grid.index:
-        rest = grid.drop(index=item)
-        without = ranking(rest, None if weights is None else weights.drop(index=item,
-                                                                          errors="ignore"))
-        rows.append({"leaders without it": "; ".join(_label(grid, h) for h in leaders(without)),
-                     "top changes": leaders(without) != top,
-                     "order changes": _order(without) != order})
+    for row in range(len(grid)):
+        # The same rounding as ranking(), on the sums of the other items' rows.
+        scores = np.round(np.delete(against, row, axis=0).sum(axis=0), 9)
+        ranks = [1 + int((scores < score).sum()) for score in scores]  # rank(method="min")
+        first = [h for h, rank in zip(hypotheses, ranks, strict=True) if rank == 1]
+        rows.append({"leaders without it": "; ".join(_label(grid, h) for h in first),
+                     "top changes": first != top,
+                     "order changes": sorted(zip(ranks, hypotheses, strict=True)) != order})
     return pd.DataFrame(rows, index=grid.index)
 
 

@@ -16,6 +16,7 @@ blue), hatching, and the words "ranks first" on its label.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ LEADER_STYLE = {"color": HIGHLIGHT_COLOUR, "hatch": "//"}  # vermilion, hatched
 OTHER_STYLE = {"color": BASE_COLOUR, "hatch": None}  # blue, solid
 DPI = 100
 LABEL_WIDTH = 26  # characters per line of a hypothesis label beside its bar
+BACKGROUNDS_KEPT = 12  # backgrounds (about 2 MB each) kept for redrawing by blitting
 
 
 def _number(value: float) -> str:
@@ -92,28 +94,54 @@ class RankingChart(Chart):
     name_labels: list = field(default_factory=list)
     _canvas: FigureCanvasAgg | None = field(default=None, repr=False)
     _backgrounds: dict = field(default_factory=dict, repr=False)
+    _axes_backgrounds: dict = field(default_factory=dict, repr=False)
 
     def png(self) -> bytes:
         """The figure as PNG at the fixed layout set when the chart was made, drawn by
-        blitting: the parts that do not change with the ranking (axes, title, the x axis
-        for this range) are drawn once per range and kept; each call pastes them back and
-        draws only the bars and their labels on them, which is what makes an update quick."""
+        blitting: each call pastes back a kept background and draws only the bars and their
+        scores on it, which is what makes an update quick. Two backgrounds are kept: the
+        axes, title and x axis of an x range (a full draw, made when the range is new), and
+        that with the hypotheses' names in one order (made from the first when the order or
+        the leader is new: the names are the slowest texts to draw, and most rating changes
+        move a score, not the order)."""
         if self._canvas is None:
             self._canvas = FigureCanvasAgg(self.figure)
             self.figure.set_dpi(DPI)
-        moving = [*self.bars, *self.value_labels, *self.name_labels]
-        key = tuple(self.figure.axes[0].get_xlim())
+        moving = [*self.bars, *self.value_labels]
+        limits = tuple(self.figure.axes[0].get_xlim())
+        key = (limits, tuple((n.get_text(), n.get_fontweight()) for n in self.name_labels))
         if key not in self._backgrounds:
-            for artist in moving:
-                artist.set_animated(True)  # left out of the full draw below
-            self._canvas.draw()
-            self._backgrounds[key] = self._canvas.copy_from_bbox(self.figure.bbox)
-            for artist in moving:  # back to normal: savefig must draw them
-                artist.set_animated(False)
+            if limits not in self._axes_backgrounds:
+                for artist in [*moving, *self.name_labels]:
+                    artist.set_animated(True)  # left out of the full draw below
+                self._canvas.draw()
+                _keep(self._axes_backgrounds, limits,
+                      self._canvas.copy_from_bbox(self.figure.bbox))
+                for artist in [*moving, *self.name_labels]:  # back to normal: savefig
+                    artist.set_animated(False)  # must draw them
+            self._canvas.restore_region(self._axes_backgrounds[limits])
+            for name in self.name_labels:
+                self.figure.draw_artist(name)
+            _keep(self._backgrounds, key, self._canvas.copy_from_bbox(self.figure.bbox))
         self._canvas.restore_region(self._backgrounds[key])
         for artist in moving:
             self.figure.draw_artist(artist)
         return png_of(self._canvas)
+
+
+def _keep(backgrounds: dict, key, background) -> None:
+    """Keep a background under ``key``, dropping the oldest beyond ``BACKGROUNDS_KEPT``
+    (each is about 2 MB).
+
+    >>> kept = {}
+    >>> for n in range(BACKGROUNDS_KEPT + 2):
+    ...     _keep(kept, n, None)
+    >>> len(kept), next(iter(kept))
+    (12, 2)
+    """
+    backgrounds[key] = background
+    while len(backgrounds) > BACKGROUNDS_KEPT:
+        backgrounds.pop(next(iter(backgrounds)))
 
 
 def _wrapped(label: str) -> str:
@@ -121,8 +149,18 @@ def _wrapped(label: str) -> str:
 
 
 def _x_limit(ranked: pd.DataFrame) -> float:
-    # Room right of the longest bar for its label; at least 1 so an all-zero grid has an axis.
-    return max(1.0, float(ranked["inconsistency"].max())) * 1.45
+    """The x axis's end: room right of the longest bar for its label (45 % of it), rounded
+    up to a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) so
+    that most changes of score keep the axis, and its kept background; at least 1.5, so
+    an all-zero grid has an axis.
+
+    >>> [_x_limit(pd.DataFrame({"inconsistency": [s]})) for s in (0.0, 2.0, 9.0, 16.0)]
+    [1.5, 3.0, 15.0, 25.0]
+    """
+    room = max(1.0, float(ranked["inconsistency"].max())) * 1.45
+    power = 10.0 ** math.floor(math.log10(room))
+    return next(step * power for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+                if step * power >= room - 1e-9)
 
 
 def update_ranking_chart(chart: RankingChart, ranked: pd.DataFrame) -> str:
