@@ -15,7 +15,7 @@ Choosing a rating from a cell's list by mouse cannot be driven here: the list is
 own pop-up, outside the page, and in this mode it takes the key presses that follow the
 click. So the mouse changes a rating the ways a page can be driven: a click into the cell,
 then the value set as picking does (``fill``: one ``input`` event), and the buttons under the
-grid. /work/notes/keyboard.md records the pick from the pop-up by a real mouse (Xvfb).
+grid. tests/keyboard_in_jupyterlab.md records the pick from the pop-up by a real mouse (Xvfb).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ Each cell is an ``ipywidgets.Combobox``: a text field with the five ratings as i
 the control that works by keyboard alone in JupyterLab (a text field keeps its keys: the
 notebook's command-mode shortcuts skip a focused ``:read-write`` element, and the field stops
 its key events), and its description, hidden by a zero width, is the accessible name
-(``/work/notes/keyboard.md`` has the evidence). A reader types CC, C, N, I or II (any case),
+(``tests/keyboard_in_jupyterlab.md`` has the evidence). A reader types CC, C, N, I or II (any case),
 or picks from the list; an empty cell is not rated.
 """
 
@@ -60,17 +60,22 @@ def short_text(text: str, words: int = SHORT_WORDS) -> str:
 
 
 def item_names(evidence: pd.DataFrame, order: list[str]) -> dict[str, str]:
-    """Each item's short name in the grid's order: its number, date and first words.
+    """Each item's short name in the grid's order: its number, date and short label (the
+    first words of its description where it has no label).
 
     >>> from casebook.dates import PartialDate
-    >>> evidence = pd.DataFrame({"date": [PartialDate.parse("2014-07")],
-    ...                          "description": ["A port opened to the neighbouring ships"]},
-    ...                         index=["e1"])
-    >>> item_names(evidence, ["e1"])
-    {'e1': 'item 1, July 2014: A port opened to the neighbouring ships'}
+    >>> evidence = pd.DataFrame({"date": [PartialDate.parse("2014-07")] * 2,
+    ...     "label": ["Port opened", None],
+    ...     "description": ["A port opened to the neighbouring ships"] * 2}, index=["e1", "e2"])
+    >>> item_names(evidence, ["e1", "e2"])["e1"]
+    'item 1, July 2014: Port opened'
+    >>> item_names(evidence, ["e1", "e2"])["e2"]
+    'item 2, July 2014: A port opened to the neighbouring ships'
     """
+    labels = ach.item_labels(evidence.loc[order])
+    has_label = {item: labels[item] != str(evidence.loc[item, "description"]) for item in order}
     return {item: f"item {number}, {evidence.loc[item, 'date'].spelled()}: "
-                  f"{short_text(evidence.loc[item, 'description'])}"
+                  f"{labels[item] if has_label[item] else short_text(labels[item])}"
             for number, item in enumerate(order, start=1)}
 
 
@@ -279,14 +284,17 @@ class RatingGrid:
     def _item_header(self, item: str, number: int) -> widgets.HTML:
         row = self.case.evidence.loc[item]
         late = item in self.hindsight_items
+        own = row.get("label")
+        label = (f"<b>{html.escape(own.strip())}</b>: " if isinstance(own, str) and own.strip()
+                 else "")
         style = "font-size:12px;line-height:1.35;padding:2px 4px;"
         if late:
             style += "background:#f2f2f2;border-left:4px solid #555;"
         header = widgets.HTML(
             f"<div style='{style}'><b>{number}.</b> <span style='white-space:nowrap'>"
             f"<b>{html.escape(row['date'].spelled())}</b></span>"
-            f"{' <i>(hindsight)</i>' if late else ''} {html.escape(str(row['description']))}"
-            "</div>")
+            f"{' <i>(hindsight)</i>' if late else ''} {label}"
+            f"{html.escape(str(row['description']))}</div>")
         return header
 
     def _grid_box(self) -> widgets.VBox:
