@@ -331,3 +331,18 @@ def test_chart_on_the_case(case):
     for label in ranked["hypothesis"]:
         assert label in chart.description
     assert len(chart.png()) > 1000
+
+
+def test_a_leader_with_nothing_against_it_is_described_as_the_chart_draws_it():
+    grid = pd.DataFrame({"a": ["C", "N"], "b": ["I", "N"]}, index=["e1", "e2"])
+    grid.attrs = {"labels": {"a": "Alpha", "b": "Beta"}}
+    chart = ranking_chart(ach.ranking(grid))
+    widths = [bar.get_width() for bar in chart.bars]
+    assert widths[0] == 0 and widths[1] == 1  # the leader draws no bar to hatch
+    assert "ranks first" in chart.value_labels[0].get_text()
+    assert "Ranks first (no bar, since nothing counts against it" in chart.description
+    assert "hatched" not in chart.description
+    grid.loc["e2", "a"] = "I"
+    grid.loc["e2", "b"] = "C"
+    update_ranking_chart(chart, ach.ranking(grid))
+    assert "Tied first (hatched bars): Alpha and Beta, score 1 each." in chart.description

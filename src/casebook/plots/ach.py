@@ -60,8 +60,9 @@ def describe_ranking(ranked: pd.DataFrame) -> str:
     ...     "consistent": [3, 1, 0], "rank": [1, 2, 2], "tied with": ["", "C", "B"]})
     >>> print(describe_ranking(ranked))  # doctest: +NORMALIZE_WHITESPACE
     Horizontal bar chart: the weighted inconsistency score of 3 hypotheses
-    (the evidence against each; lower ranks first). Ranks first (hatched bar): A, score 0.
-    Then: B and C tied at 2 (rank 2).
+    (the evidence against each; lower ranks first). Ranks first (no bar, since nothing
+    counts against it; its score reads "ranks first"): A, score 0. Then: B and C tied at 2
+    (rank 2).
     """
     count = len(ranked)
     text = (f"Horizontal bar chart: the weighted inconsistency score of {count} hypotheses "
@@ -70,10 +71,18 @@ def describe_ranking(ranked: pd.DataFrame) -> str:
     first_rank, first = groups[0]
     names = _names(first["hypothesis"].to_list())
     score = _number(first["inconsistency"].iloc[0])
-    if len(first) == 1:
-        text += f"Ranks first (hatched bar): {names}, score {score}."
+    # A score of 0 draws no bar, so the hatching cannot be what tells the leader.
+    if first["inconsistency"].iloc[0] > 0:
+        mark = "hatched bar" if len(first) == 1 else "hatched bars"
     else:
-        text += f"Tied first (hatched bars): {names}, score {score} each."
+        mark = ("no bar, since nothing counts against it" if len(first) == 1
+                else "no bars, since nothing counts against them")
+        mark += '; its score reads "ranks first"' if len(first) == 1 else (
+            '; each score reads "ranks first"')
+    if len(first) == 1:
+        text += f"Ranks first ({mark}): {names}, score {score}."
+    else:
+        text += f"Tied first ({mark}): {names}, score {score} each."
     rest = []
     for rank, rows in groups[1:]:
         names, score = _names(rows["hypothesis"].to_list()), _number(rows["inconsistency"].iloc[0])
