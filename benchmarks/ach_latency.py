@@ -22,6 +22,7 @@ script prints the figures and whether each target is met; it asserts nothing.
 from __future__ import annotations
 
 import argparse
+import html
 import statistics
 import sys
 import time
@@ -81,7 +82,7 @@ def time_changes(mode: str, plan, case) -> tuple[list[float], list[float]]:
         whole.append(end - start)
         assert grid.ratings[(item, hypothesis)] == rating, "the cell did not reach the grid"
         assert (grid.chart is chart) == (mode == "update"), "the chart was not redrawn as asked"
-        assert grid.chart.description in grid.description.value, "no new description"
+        assert html.escape(grid.chart.description) in grid.description.value, "no new description"
     return shown, whole
 
 

@@ -61,7 +61,7 @@ def describe_ranking(ranked: pd.DataFrame) -> str:
     >>> print(describe_ranking(ranked))  # doctest: +NORMALIZE_WHITESPACE
     Horizontal bar chart: the weighted inconsistency score of 3 hypotheses
     (the evidence against each; lower ranks first). Ranks first (no bar, since nothing
-    counts against it; its score reads "ranks first"): A, score 0. Then: B and C tied at 2
+    counts against it; its score is labelled ranks first): A, score 0. Then: B and C tied at 2
     (rank 2).
     """
     count = len(ranked)
@@ -77,8 +77,8 @@ def describe_ranking(ranked: pd.DataFrame) -> str:
     else:
         mark = ("no bar, since nothing counts against it" if len(first) == 1
                 else "no bars, since nothing counts against them")
-        mark += '; its score reads "ranks first"' if len(first) == 1 else (
-            '; each score reads "ranks first"')
+        mark += '; its score is labelled ranks first' if len(first) == 1 else (
+            '; each score is labelled ranks first')
     if len(first) == 1:
         text += f"Ranks first ({mark}): {names}, score {score}."
     else:
