@@ -43,7 +43,7 @@ def test_chart_bars_match_counts_and_highlight_is_hatched_and_described(case):
     assert [t.get_text() for t in ax.get_xticklabels()] == [str(y) for y in counts.index]
     assert f"{counts.sum()} events in all" in chart.description
     noun = "event" if counts.loc[year] == 1 else "events"
-    assert f"Highlighted (hatched bar): {year}, with {counts.loc[year]} {noun}" in (
+    assert f"Highlighted (cross-hatched bar): {year}, with {counts.loc[year]} {noun}" in (
         chart.description)
     assert chart.table["events"].tolist() == counts.tolist()
     assert chart.png()[:8] == b"\x89PNG\r\n\x1a\n"
