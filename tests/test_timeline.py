@@ -136,7 +136,7 @@ def test_chart_description_and_table_come_from_the_same_events(made_up):
     assert "Nuclear and missile tests 2 (1 after the article)" in chart.description
     assert "Military moves 0" in chart.description
     assert ("2 events after the article, which a reader on that date could not know, have "
-            "hollow grey markers: 29 Nov 2017, Test two; Dec 2017, Workers.") in chart.description
+            "hollow markers: 29 Nov 2017, Test two; Dec 2017, Workers.") in chart.description
     assert "Every year from 2016 to 2017 is labelled on the time axis." in chart.description
     assert chart.table.loc["all lanes"].tolist() == [3, 2, 5]
 
@@ -149,9 +149,9 @@ def test_chart_of_chosen_lanes_describes_and_lists_only_what_it_draws(made_up):
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
         "economy", "hollow: after the article", "after the article"]
     assert chart.description.startswith("Timeline chart, 2016 to 2017: 3 events in 1 lane,")
-    assert "Legend: economy (triangle pointing down); a hollow grey marker" in chart.description
+    assert "Legend: economy (triangle pointing down); a hollow marker" in chart.description
     assert "1 event after the article, which a reader on that date could not know, has a " \
-        "hollow grey marker: Dec 2017, Workers." in chart.description
+        "hollow marker: Dec 2017, Workers." in chart.description
 
 
 def test_chart_of_years_before_the_article_has_no_line_hatching_or_hollow_legend(made_up):
@@ -379,7 +379,7 @@ def assert_description_matches_figure(panel, case):
     assert sorted(seen["legend"]) == sorted(
         kinds + ["hollow: after the article"] * hollow + ["after the article"] * seen["hatched"])
     assert legend_kinds(text) == [e for e in seen["legend"] if "after the article" not in e]
-    assert ("a hollow grey marker is an event after the article" in text) == hollow
+    assert ("a hollow marker is an event after the article" in text) == hollow
     # The dashed line is described only when it is inside the x range.
     assert ("A dashed line marks the article's date" in text) == seen["line"]
     assert ("no dashed line is drawn" in text) == (not seen["line"])

@@ -1,7 +1,7 @@
 """The timeline chart: one row (lane) per kind of event, a marker per event whose shape gives
 its category, the article's date as a dashed line, and everything after it hatched and
-labelled "after the article", with hollow grey markers: hindsight is never shown by colour
-alone.
+labelled "after the article", with hollow markers: hindsight is never shown by colour
+alone, and it looks as in every other lesson (the convention of ``casebook.plots``).
 
 The chart is drawn once with every event it is given; ``set_window``, ``keep_years`` and
 ``show_only`` change what is seen, so that a widget updates the same artists in place.
@@ -30,7 +30,18 @@ from matplotlib.patches import Patch
 from .. import schema
 from ..dates import PartialDate
 from ..model.timeline import AFTER, BEFORE, as_datetime, day_text, lane_counts, lane_labels
-from . import OKABE_ITO, Chart
+from . import ARTICLE_LINE as ARTICLE_LINE_STYLE
+from . import (
+    HINDSIGHT_FACE,
+    HINDSIGHT_WORDS,
+    HOLLOW,
+    HOLLOW_WORDS,
+    OKABE_ITO,
+    Chart,
+    hindsight_area,
+    hindsight_handle,
+    hollow_handle,
+)
 
 # The lanes' colours, top lane first (Okabe-Ito, told apart by colour-blind readers too).
 LANE_PALETTE = tuple(OKABE_ITO[i] for i in (6, 5, 1, 3, 7, 0, 2, 4))
@@ -40,10 +51,8 @@ MARKER_CODES = {"circle": "o", "square": "s", "diamond": "D", "triangle_up": "^"
                 "pentagon": "p", "hexagon": "h"}
 assert set(MARKER_CODES) == set(schema.MARKERS), "every marker of the schema needs a shape"
 BIG_MARKERS = ("*",)  # thin shapes drawn larger, so that they weigh as much as the others
-HINDSIGHT_GREY = "0.55"
-HINDSIGHT_HATCH = "//"
-HINDSIGHT_LABEL = "after the article"
-HOLLOW_LABEL = "hollow: after the article"
+HINDSIGHT_LABEL = HINDSIGHT_WORDS
+HOLLOW_LABEL = HOLLOW_WORDS
 HIDDEN_ROW = "(hidden)"  # under the label of a lane that is not ticked: its row is left empty
 HIDDEN_LATER = " (events hidden)"  # after the hatched area's label when hindsight is hidden
 # The shapes as a description names them.
@@ -54,6 +63,8 @@ assert set(SHAPE_WORDS) == set(MARKER_CODES.values()), "every shape needs its wo
 # The ids of the artists that mark the article's date, so that they can be found again.
 ARTICLE_LINE, ARTICLE_NOTE = "article date", "article date label"
 HINDSIGHT_AREA, HINDSIGHT_NOTE = "hindsight area", "hindsight label"
+FIGURE_WIDTH = 8.8  # inches: at 100 dpi no wider than a lesson's output area on a laptop
+TOP_BAND = 0.9  # room above the top row (in rows) for the labels of the article's date
 # A long window labels every year upright only if they fit; beyond this many, turn them.
 UPRIGHT_YEARS = 12
 LISTED_LATER_EVENTS = 6  # the description lists the later events one by one up to this many
@@ -128,11 +139,9 @@ def draw_timeline(ax, table: pd.DataFrame, article_date: PartialDate,
     ax.timeline_rows = row  # lane -> height of its row, read by timeline_view
     ax.timeline_article = article_date
     article_day = article_date.first_day
-    ax.axvline(article_day, color="black", linestyle="--", linewidth=1.2, zorder=1,
-               gid=ARTICLE_LINE)
-    ax.axvspan(article_day + dt.timedelta(days=1), dt.date(2200, 1, 1), facecolor="0.93",
-               edgecolor="0.7", hatch=HINDSIGHT_HATCH, linewidth=0, zorder=0,
-               gid=HINDSIGHT_AREA)
+    ax.axvline(article_day, zorder=1, gid=ARTICLE_LINE, **ARTICLE_LINE_STYLE)
+    hindsight_area(ax, article_day + dt.timedelta(days=1), dt.date(2200, 1, 1),
+                   gid=HINDSIGHT_AREA)
     artists = {}
     plain = table.assign(lane=table["lane"].astype(object))
     style_order = {label: i for i, label in enumerate(styles)}
@@ -146,9 +155,9 @@ def draw_timeline(ax, table: pd.DataFrame, article_date: PartialDate,
         collection = ax.scatter(
             [as_datetime(d) for d in group["date"]], [row[lane] for lane in group["lane"]],
             marker=marker, s=90 if marker in BIG_MARKERS else 55,
-            facecolors="white" if later else colour,
-            edgecolors=HINDSIGHT_GREY if later else "black",
-            linewidths=1.2 if later else 0.6, zorder=3)
+            facecolors=HOLLOW["facecolor"] if later else colour,
+            edgecolors=HOLLOW["edgecolor"] if later else "black",
+            linewidths=HOLLOW["linewidth"] if later else 0.6, zorder=3)
         collection.set_gid(f"{key}|{when}")
         collection.lane, collection.category, collection.when = lane, category, when
         collection.marker, collection.colour = marker, colour
@@ -161,18 +170,20 @@ def draw_timeline(ax, table: pd.DataFrame, article_date: PartialDate,
         collection.events = list(collection.all_events)
         artists[key, when] = collection
     ax.set_yticks(list(row.values()), [_wrap(label) for label in row])
-    ax.set_ylim(0.4, len(lanes) + 0.8)
+    ax.set_ylim(0.4, len(lanes) + TOP_BAND)
     ax.grid(axis="y", color="0.85", linewidth=0.8)
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    ax.annotate(f"article, {day_text(article_date)}", (article_day, len(lanes) + 0.8),
-                xytext=(-4, -2), textcoords="offset points", ha="right", va="top",
+    # Both labels stand in the band above the top row, level with each other on either
+    # side of the dashed line, where no marker is drawn.
+    top = len(lanes) + TOP_BAND
+    ax.annotate(f"article, {day_text(article_date)}", (article_day, top),
+                xytext=(-4, -3), textcoords="offset points", ha="right", va="top",
                 fontsize=9, gid=ARTICLE_NOTE)
-    # Upright text in the hatched area, so that it fits however narrow the area is; drawn
-    # under the markers, so that it never hides an event.
-    ax.annotate(HINDSIGHT_LABEL, (article_day, len(lanes) + 0.8), xytext=(3, -4),
-                textcoords="offset points", ha="left", va="top", rotation=90, fontsize=9,
-                fontstyle="italic", zorder=2, gid=HINDSIGHT_NOTE)
+    ax.annotate(HINDSIGHT_LABEL, (article_day, top), xytext=(4, -3),
+                textcoords="offset points", ha="left", va="top", fontsize=9,
+                fontstyle="italic", gid=HINDSIGHT_NOTE,
+                bbox={"facecolor": HINDSIGHT_FACE, "edgecolor": "none", "pad": 1.5})
     return artists
 
 
@@ -330,24 +341,22 @@ def drawn_legend_handles(ax) -> list:
                                   markersize=8, markerfacecolor=collection.colour,
                                   markeredgecolor="black", label=collection.category))
     if hollow:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8,
-                              markerfacecolor="white", markeredgecolor=HINDSIGHT_GREY,
-                              label=HOLLOW_LABEL))
+        handles.append(hollow_handle(label=HOLLOW_LABEL))
     article = getattr(ax, "timeline_article", None)
     if article is not None and mdates.date2num(article.first_day) + 1 < ax.get_xlim()[1]:
-        handles.append(Patch(facecolor="0.93", edgecolor="0.7", hatch=HINDSIGHT_HATCH,
-                             label=HINDSIGHT_LABEL))
+        handles.append(hindsight_handle(HINDSIGHT_LABEL))
     return handles
 
 
 def update_legend(ax) -> None:
     """Replace the legend by one of what the axes draw now (``drawn_legend_handles``), on
-    the right of the chart; no legend when nothing is drawn."""
+    the right of the chart, level with its bottom (the label of the time after the article
+    may reach past the top right corner); no legend when nothing is drawn."""
     if ax.get_legend() is not None:
         ax.get_legend().remove()
     handles = drawn_legend_handles(ax)
     if handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
                   frameon=False)
 
 
@@ -473,8 +482,8 @@ def describe_timeline(view: TimelineView) -> str:
     Timeline chart, 2017: 2 events in 1 lane, one row per lane; the shape of a marker gives its category.
     Events per lane: Tests 2 (1 after the article).
     A dashed line marks the article's date, 13 Oct 2017; the time after it is hatched and labelled 'after the article'.
-    1 event after the article, which a reader on that date could not know, has a hollow grey marker: Dec 2017, Later test.
-    Legend: launch (circle); a hollow grey marker is an event after the article; hatching marks the time after it.
+    1 event after the article, which a reader on that date could not know, has a hollow marker: Dec 2017, Later test.
+    Legend: launch (circle); a hollow marker is an event after the article; hatching marks the time after it.
     The year 2017 is labelled on the time axis, with its quarters.
     >>> set_window(ax, 2015, 2016)
     >>> keep_years(artists, 2015, 2016)
@@ -574,7 +583,7 @@ def _later_sentences(view: TimelineView) -> list[str]:
     if later:
         text = (f"{_count(len(later), 'event')} after the article, which a reader on that "
                 f"date could not know, "
-                + ("has a hollow grey marker" if len(later) == 1 else "have hollow grey markers"))
+                + ("has a hollow marker" if len(later) == 1 else "have hollow markers"))
         if len(later) <= LISTED_LATER_EVENTS:
             text += ": " + "; ".join(f"{day_text(e.date)}, {e.event}" for e in later)
         return [text + "."]
@@ -593,7 +602,7 @@ def _legend_sentence(legend: tuple[tuple[str, str], ...]) -> str:
                                                                                "hatched")]
     said = [", ".join(kinds)] if kinds else ["no kind of event, since no marker is drawn"]
     if any(shape == "hollow" for _, shape in legend):
-        said.append("a hollow grey marker is an event after the article")
+        said.append("a hollow marker is an event after the article")
     if any(shape == "hatched" for _, shape in legend):
         said.append("hatching marks the time after it")
     return "Legend: " + "; ".join(said) + "."
@@ -623,7 +632,8 @@ def timeline_chart(table: pd.DataFrame, article_date: PartialDate,
     years = table["date"].map(lambda date: date.year)
     inside = table[(years >= first_year) & (years <= last_year)]
     lanes = lanes or _lanes(table, categories)
-    figure = Figure(figsize=(10, max(2.6, 1.0 + 0.75 * len(lanes))), layout="constrained")
+    figure = Figure(figsize=(FIGURE_WIDTH, max(2.6, 1.0 + 0.75 * len(lanes))),
+                    layout="constrained")
     ax = figure.add_subplot()
     draw_timeline(ax, inside, article_date, lanes, categories)
     set_window(ax, first_year, last_year)
