@@ -193,12 +193,18 @@ def test_chart_has_one_marker_per_vote_with_shape_and_word(record):
     assert to_hex(by_label["Ann: no vote"].get_markerfacecolor()) == "#ffffff"  # hollow
     words = [t.get_text() for t in ax.texts]
     assert words.count("yes") == 3 and words.count("veto") == 1 and words.count("abst.") == 2
-    assert "article published 2017-10-13" in words and "hindsight" in words
+    assert "article published 2017-10-13" in words and "after the article" in words
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Ann", "Bob"]
     ticks = [t.get_text() for t in ax.get_xticklabels()]
-    assert ticks[0] == "1695\n2006-07-15\n15-0" and ticks[2] == "draft\n2019-12-16\nno vote"
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["yes", "veto", "abstained", "no vote", "after the article"]
+    assert ticks[0] == "1695\n15 Jul\n2006\n15-0" and ticks[2] == "draft\n16 Dec\n2019\nno vote"
+    legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
+    assert legend == ["yes", "veto", "abstained", "no vote", "hollow: after the article",
+                      "after the article"]
+    # After the article every marker is hollow, whatever the vote (the course's convention).
+    later = [line for line in markers if line.get_xdata()[0] > 1.5]
+    assert {to_hex(line.get_markerfacecolor()) for line in later} == {"#ffffff"}
+    assert all(to_hex(line.get_markerfacecolor()) != "#ffffff" for line in markers
+               if line.get_xdata()[0] < 1.5)
 
 
 def test_hindsight_background_starts_between_the_last_vote_before_and_the_first_after(record):
