@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..model.alignment import RATING_WORDS
-from . import OKABE_ITO, Chart
+from . import NEUTRAL_GREY, OKABE_ITO, Chart
 
 RATING_ORDER = ["II", "I", "N", "C", "CC"]
 # Rating -> marker, colour: triangles point the way the evidence points.
@@ -23,7 +23,9 @@ RATING_STYLES = {"II": ("v", OKABE_ITO[6]), "I": ("v", OKABE_ITO[6]), "N": ("o",
                  "C": ("^", OKABE_ITO[3]), "CC": ("^", OKABE_ITO[3])}
 BAR_HATCHES = ["//", "..", "xx", "\\\\"]
 BAR_COLOURS = [OKABE_ITO[5], OKABE_ITO[1], OKABE_ITO[3], OKABE_ITO[7]]
-LABEL_WIDTH = 58  # characters per line of an evidence label
+LABEL_WIDTH = 64  # characters per line of an evidence label (8 points), never cut short
+LINE_HEIGHT = 0.15  # inches per line of label, with the room between rows
+MAX_WIDTH = 8.8  # inches: at 100 dpi no wider than a lesson's output area on a laptop
 
 
 def _plural(n: int, word: str) -> str:
@@ -74,37 +76,40 @@ def evidence_chart(rated: pd.DataFrame, reading: str, title: str | None = None) 
         first, last = rated["date"].iloc[0].year, rated["date"].iloc[-1].year
         years = str(first) if first == last else f"{first}-{last}"
         title = f"The evidence of {years} against the article's reading"
-    figure = Figure(figsize=(11, 0.7 * len(rated) + 1.8), layout="constrained")
+    labels = [textwrap.fill(f"{d} {e}", LABEL_WIDTH)
+              for d, e in zip(rated["date"], rated["evidence"], strict=True)]
+    # Each row as tall as its label (in lines, plus one between rows); earliest at the top.
+    lines = [label.count("\n") + 2 for label in labels]
+    bottoms = [sum(lines[i + 1:]) for i in range(len(lines))]
+    ys = [bottom + n / 2 for bottom, n in zip(bottoms, lines, strict=True)]
+    figure = Figure(figsize=(MAX_WIDTH, LINE_HEIGHT * sum(lines) + 2.0), layout="constrained")
     ax = figure.add_subplot()
     positions = {code: i - 2 for i, code in enumerate(RATING_ORDER)}
-    ys = list(range(len(rated)))[::-1]  # earliest at the top
     for y, code in zip(ys, rated["rating"], strict=True):
         marker, colour = RATING_STYLES[code]
         x = positions[code]
         ax.plot([x], [y], marker=marker, markersize=12, linestyle="none", color=colour,
                 markeredgecolor="black", label=code)
         ax.text(x + 0.18, y, code, va="center", ha="left", fontsize=9, fontweight="bold")
-    ax.axvline(0, color="#999999", linewidth=0.8, linestyle=":")
-    labels = [textwrap.fill(f"{d} {e}", LABEL_WIDTH, max_lines=3, placeholder=" ...")
-              for d, e in zip(rated["date"], rated["evidence"], strict=True)]
+    ax.axvline(0, color=NEUTRAL_GREY, linewidth=0.8, linestyle=":")
     ax.set_yticks(ys, labels, fontsize=8)
     ax.set_xticks(list(positions.values()),
                   [f"{RATING_WORDS[c].replace(' ', chr(10))}\n({c})" for c in RATING_ORDER],
                   fontsize=9)
     ax.set_xlim(-2.5, 2.6)
-    ax.set_ylim(-0.7, len(rated) - 0.3)
+    ax.set_ylim(0, sum(lines))
     ax.set_xlabel(f"Course's rating against the reading: {reading}")
     ax.set_title(title)
     ax.grid(axis="y", color="#eeeeee")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(handles=[
+    figure.legend(handles=[
         Line2D([], [], marker="^", linestyle="none", color=OKABE_ITO[3],
                markeredgecolor="black", label="consistent (C, CC)"),
-        Line2D([], [], marker="o", linestyle="none", color="#999999", markeredgecolor="black",
-               label="neutral (N)"),
+        Line2D([], [], marker="o", linestyle="none", color=RATING_STYLES["N"][1],
+               markeredgecolor="black", label="neutral (N)"),
         Line2D([], [], marker="v", linestyle="none", color=OKABE_ITO[6],
                markeredgecolor="black", label="inconsistent (I, II)")],
-        loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        loc="outside lower center", ncols=3, frameon=False)
     table = rated[["date", "rating"]].assign(evidence=rated["evidence"])
     return Chart(figure, describe_rated_evidence(rated, reading), table)
 
@@ -142,7 +147,7 @@ def readings_chart(readings: pd.DataFrame, factors: list[str],
     >>> [int(bar.get_width()) for bar in chart.figure.axes[0].patches]
     [8, 3, 8, 7]
     """
-    figure = Figure(figsize=(9, 0.75 * len(readings) + 1.4), layout="constrained")
+    figure = Figure(figsize=(MAX_WIDTH, 0.75 * len(readings) + 1.4), layout="constrained")
     ax = figure.add_subplot()
     height = 0.8 / len(factors)
     centres = list(range(len(readings)))[::-1]  # first reading at the top

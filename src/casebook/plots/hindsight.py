@@ -18,7 +18,9 @@ from . import OKABE_ITO, Chart, events_per_year_chart
 
 RATING_STYLES = {"undercut": ("v", OKABE_ITO[6]), "mixed": ("o", OKABE_ITO[1]),
                  "supported": ("^", OKABE_ITO[3])}
-LABEL_WIDTH = 48
+LABEL_WIDTH = 50  # characters per line of a claim (8 points), never cut short
+LINE_HEIGHT = 0.15  # inches per line of label, with the room between rows
+WIDTH = 8.8  # inches: at 100 dpi no wider than a lesson's output area on a laptop
 
 
 def describe_scorecard(card: pd.DataFrame) -> str:
@@ -55,25 +57,27 @@ def scorecard_chart(card: pd.DataFrame,
     >>> [int(line.get_xdata()[0]) for line in chart.figure.axes[0].lines]
     [0, 1]
     """
-    figure = Figure(figsize=(11, 0.62 * len(card) + 1.6), layout="constrained")
+    labels = [textwrap.fill(f"{p} {q}", LABEL_WIDTH)
+              for p, q in zip(card["¶"], card["claim"], strict=True)]
+    # Each row as tall as its label (in lines, plus one between rows); the first on top.
+    lines = [max(label.count("\n") + 2, 3) for label in labels]
+    ys = [sum(lines[i + 1:]) + n / 2 for i, n in enumerate(lines)]
+    figure = Figure(figsize=(WIDTH, LINE_HEIGHT * sum(lines) + 1.6), layout="constrained")
     ax = figure.add_subplot()
-    ys = list(range(len(card)))[::-1]
     for y, rating in zip(ys, card["reference"], strict=True):
         marker, colour = RATING_STYLES[rating]
         x = RATINGS.index(rating)
         ax.plot([x], [y], marker=marker, markersize=12, linestyle="none", color=colour,
                 markeredgecolor="black", label=rating)
-        ax.text(x + 0.12, y, rating, va="center", ha="left", fontsize=8)
+        ax.text(x + 0.14, y, rating, va="center", ha="left", fontsize=8)
     for y, verdict, judged in zip(ys, card["verdict"], card["judged"], strict=True):
-        ax.text(2.55, y, f"{verdict}\n({judged})", va="center", ha="left", fontsize=8)
-    ax.text(2.55, len(card) - 0.4, "verdict, claims.csv", ha="left", va="bottom", fontsize=8,
+        ax.text(2.6, y, f"{verdict}\n({judged})", va="center", ha="left", fontsize=8)
+    ax.text(2.6, sum(lines) + 0.3, "verdict, claims.csv", ha="left", va="bottom", fontsize=8,
             fontweight="bold")
-    labels = [textwrap.fill(f"{p} {q}", LABEL_WIDTH, max_lines=2, placeholder=" ...")
-              for p, q in zip(card["¶"], card["claim"], strict=True)]
     ax.set_yticks(ys, labels, fontsize=8)
     ax.set_xticks(range(len(RATINGS)), list(RATINGS))
-    ax.set_xlim(-0.4, 3.3)
-    ax.set_ylim(-0.7, len(card) - 0.1)
+    ax.set_xlim(-0.4, 3.5)
+    ax.set_ylim(0, sum(lines) + 1.6)
     ax.set_xlabel("Course's reference rating after the article (hindsight.csv)")
     ax.set_title(title)
     ax.grid(axis="y", color="#eeeeee")
@@ -91,7 +95,7 @@ def describe_named_events_per_year(counts: pd.Series, article_year: int) -> str:
     Bar chart: the events the course's reference ratings name, per year, 2017 to 2019, 9 events in all.
     Most: 2019 (7).
     Years with none of them: 2018.
-    Hatched bar: 2017, the article's year, with 2.
+    Cross-hatched bar: 2017, the article's year, with 2.
     """  # noqa: E501
     top = int(counts.max())
     busiest = ", ".join(str(int(y)) for y in counts.index[counts == top])
@@ -100,7 +104,7 @@ def describe_named_events_per_year(counts: pd.Series, article_year: int) -> str:
             f"{counts.index.min()} to {counts.index.max()}, {int(counts.sum())} events in all. "
             f"Most: {busiest} ({top}). Years with none of them: {empty}.")
     if article_year in counts.index:
-        text += (f" Hatched bar: {article_year}, the article's year, with "
+        text += (f" Cross-hatched bar: {article_year}, the article's year, with "
                  f"{int(counts.loc[article_year])}.")
     return text
 
@@ -108,7 +112,7 @@ def describe_named_events_per_year(counts: pd.Series, article_year: int) -> str:
 def named_events_chart(counts: pd.Series, article_year: int,
                        title: str = "Events the hindsight ratings name, per year") -> Chart:
     """The per-year bar chart of ``model.events_per_year`` over
-    ``model.hindsight.named_events``, the article's year hatched; its description speaks of
+    ``model.hindsight.named_events``, the article's year cross-hatched; its description speaks of
     the named events, not of the whole timeline.
 
     >>> chart = named_events_chart(pd.Series([2, 0, 7], index=[2017, 2018, 2019]), 2017)
