@@ -19,11 +19,17 @@ from matplotlib.patches import FancyBboxPatch
 from ..model.argument import chains_table, claim_label, claims_with_role
 from . import OKABE_ITO, Chart
 
-# Columns of the map, in data units (the axes run from 0 to 10 across).
-SUPPORT_X, SUPPORT_WIDTH = 0.1, 3.0
-FACTOR_X, FACTOR_WIDTH = 4.0, 2.4
+# Columns of the map, in data units: the axes run from 0 to 10 across, and down by lines
+# of text (one unit is one line of FONT_SIZE), so that every box is as tall as its text.
+WIDTH_INCHES = 8.8  # at 100 dpi no wider than a lesson's output area on a laptop
+SUPPORT_X, SUPPORT_WIDTH = 0.05, 3.15
+FACTOR_X, FACTOR_WIDTH = 3.95, 2.45
 CONCLUSION_X, CONCLUSION_WIDTH = 7.2, 2.7
-BOX_HEIGHT, GROUP_GAP, FACTOR_HEIGHT = 0.8, 0.8, 1.3
+FONT_SIZE = 8  # points: 11 px on screen at 100 dpi
+LINE_INCHES = FONT_SIZE * 1.3 / 72  # one line of text, with its spacing
+BOX_PAD, BOX_GAP, GROUP_GAP = 0.8, 0.5, 1.3  # in lines
+CHAR_WIDTH = 0.56  # a character's mean width, in ems (DejaVu Sans, a little generous)
+COURSE_READING = "(course's reading)"
 
 VERDICT_FILLS = {
     "accurate": OKABE_ITO[3], "borne_out": OKABE_ITO[3],
@@ -45,7 +51,7 @@ def verdict_text(claim: pd.Series) -> str:
     "inference · partly borne out (course's reading)"
     """
     text = f"{claim['kind']} · {claim['verdict'].replace('_', ' ')}"
-    return text + (" (course's reading)" if claim["verdict_basis"] == "course_reading" else "")
+    return text + (f" {COURSE_READING}" if claim["verdict_basis"] == "course_reading" else "")
 
 
 def support_rows(chains: pd.DataFrame) -> list[tuple[str, str]]:
@@ -65,7 +71,48 @@ def support_rows(chains: pd.DataFrame) -> list[tuple[str, str]]:
     return rows
 
 
-def _box(ax, x, y, width, height, text, claim=None, dashed=False, fontsize=8, weight=None):
+def wrap_to(text: str, width_units: float, fontsize: float = FONT_SIZE) -> str:
+    """Each line of ``text`` wrapped to fit a box ``width_units`` wide (of the 10 across the
+    map), at ``fontsize``.
+
+    >>> print(wrap_to("inference · partly borne out (course's reading)", 2.4))
+    inference · partly borne out
+    (course's reading)
+    """
+    inches = (width_units - 0.2) / 10 * WIDTH_INCHES
+    chars = max(10, int(inches * 72 / (fontsize * CHAR_WIDTH)))
+    # Whose reading it is stays on one line (textwrap does not break at a no-break space).
+    kept = text.replace(COURSE_READING, COURSE_READING.replace(" ", "\xa0"))
+    return "\n".join(textwrap.fill(line, chars) if line else line
+                     for line in kept.split("\n")).replace("\xa0", " ")
+
+
+def factor_positions(backers: dict[str, list[float]], sizes: dict[str, float],
+                     height: float) -> dict[str, float]:
+    """Each factor's box centre: level with the middle of the claims that back it (or the
+    middle of the map if none does), then moved down as little as needed so that no box
+    overlaps the one above it (``sizes``: box heights; all in lines).
+
+    >>> factor_positions({"a": [1, 3], "b": [9], "c": []}, {"a": 3, "b": 3, "c": 2}, 10)
+    {'a': 2.0, 'b': 9.0, 'c': 5.0}
+    >>> factor_positions({"a": [1, 3], "b": [4]}, {"a": 3, "b": 3}, 10)  # b moves down
+    {'a': 2.0, 'b': 5.5}
+    """
+    wanted = {f: sum(ys) / len(ys) if ys else height / 2 for f, ys in backers.items()}
+    placed, bottom = {}, -float("inf")
+    for factor in sorted(wanted, key=lambda f: wanted[f]):
+        centre = max(wanted[factor], bottom + BOX_GAP + sizes[factor] / 2)
+        placed[factor] = centre
+        bottom = centre + sizes[factor] / 2
+    return {f: placed[f] for f in backers}
+
+
+def _lines(text: str) -> int:
+    return text.count("\n") + 1
+
+
+def _box(ax, x, y, width, height, text, claim=None, dashed=False, fontsize=FONT_SIZE,
+         weight=None):
     """A rounded box centred at height ``y`` with its text; a claim's box is filled by its
     verdict, hatched if an error, dashed if the verdict is the course's reading."""
     fill, hatch = "white", None
@@ -100,9 +147,8 @@ def _arrow(ax, start, end, dashed=False):
 
 
 def _conclusion_text(claim_id: str, claim: pd.Series) -> str:
-    quote = textwrap.fill(f"“{claim['quote']}”", 42)
-    return (f"{claim_id.split('_')[0]} [¶{int(claim['paragraph'])}]\n{quote}\n"
-            f"{verdict_text(claim)}")
+    return wrap_to(f"{claim_id.split('_')[0]} [¶{int(claim['paragraph'])}]\n“{claim['quote']}”"
+                   f"\n{verdict_text(claim)}", CONCLUSION_WIDTH - 0.1)
 
 
 def argument_map(claims: pd.DataFrame, chains: pd.DataFrame) -> Chart:
@@ -118,55 +164,21 @@ def argument_map(claims: pd.DataFrame, chains: pd.DataFrame) -> Chart:
     """
     rows = support_rows(chains)
     conclusions = claims_with_role(claims, "conclusion")
-    # Heights: one unit per supporting claim, a gap between groups.
-    positions, y, previous = {}, 0.0, None
-    for claim_id, factor_id in rows:
-        if previous is not None and factor_id != previous:
-            y += GROUP_GAP
-        positions[claim_id] = y
-        y += 1
-        previous = factor_id
-    height = max(y, 1.0)
-    factor_y = {}
-    for factor_id in chains.index:
-        mine = [positions[c] for c, f in rows if f == factor_id]
-        factor_y[factor_id] = sum(mine) / len(mine) if mine else height / 2
-
-    figure = Figure(figsize=(13, 0.42 * height + 1.6), layout="constrained")
-    ax = figure.add_subplot()
-    ax.set_xlim(0, 10)
-    ax.set_ylim(height + 0.2, -1.4)  # top to bottom, room for the column headings
-    ax.axis("off")
-    for x, width, heading in ((SUPPORT_X, SUPPORT_WIDTH, "Supporting claims"),
-                              (FACTOR_X, FACTOR_WIDTH, "Factors"),
-                              (CONCLUSION_X, CONCLUSION_WIDTH, "The article concludes")):
-        ax.text(x + width / 2, -1.0, heading, ha="center", va="center", fontsize=11,
-                fontweight="bold")
-
+    texts = {}
     for claim_id, _ in rows:
         claim = claims.loc[claim_id]
-        text = f"{claim_label(claim_id)}  [¶{int(claim['paragraph'])}]\n{verdict_text(claim)}"
-        _box(ax, SUPPORT_X, positions[claim_id], SUPPORT_WIDTH, BOX_HEIGHT, text, claim=claim)
-        for factor_id in claim["factor_ids"] or ():
-            if factor_id in factor_y:
-                _arrow(ax, (SUPPORT_X + SUPPORT_WIDTH, positions[claim_id]),
-                       (FACTOR_X, factor_y[factor_id]))
-
-    # The conclusions, stacked in the right-hand column inside one frame.
-    texts = [_conclusion_text(i, conclusions.loc[i]) for i in conclusions.index]
-    sizes = [0.5 + 0.42 * t.count("\n") for t in texts]
-    total = sum(sizes) + 0.3 * max(len(sizes) - 1, 0)
-    top = max(height / 2 - total / 2, -0.5)
-    frame_top, frame_bottom = top - 0.3, top + total + 0.3
-    ax.add_patch(FancyBboxPatch((CONCLUSION_X - 0.15, frame_top), CONCLUSION_WIDTH + 0.25,
-                                frame_bottom - frame_top,
-                                boxstyle="round,pad=0,rounding_size=0.15",
-                                facecolor="none", edgecolor="0.3", linewidth=1.4))
-    for claim_id, text, size in zip(conclusions.index, texts, sizes, strict=True):
-        _box(ax, CONCLUSION_X, top + size / 2, CONCLUSION_WIDTH - 0.1, size, text,
-             claim=conclusions.loc[claim_id], fontsize=7.5)
-        top += size + 0.3
-
+        texts[claim_id] = wrap_to(f"{claim_label(claim_id)}  [¶{int(claim['paragraph'])}]\n"
+                                  f"{verdict_text(claim)}", SUPPORT_WIDTH)
+    # Heights in lines: each box as tall as its text, a gap between boxes and between groups.
+    positions, sizes, y, previous = {}, {}, 0.0, None
+    for claim_id, factor_id in rows:
+        if previous is not None:
+            y += GROUP_GAP if factor_id != previous else BOX_GAP
+        sizes[claim_id] = _lines(texts[claim_id]) + BOX_PAD
+        positions[claim_id] = y + sizes[claim_id] / 2
+        y += sizes[claim_id]
+        previous = factor_id
+    factor_texts = {}
     for factor_id, row in chains.iterrows():
         if row["stated_by"]:
             stated = "stated by " + ", ".join(
@@ -175,16 +187,64 @@ def argument_map(claims: pd.DataFrame, chains: pd.DataFrame) -> Chart:
         else:
             stated = "no claim states it"
         whose = "" if row["article's"] else "\ncourse's addition, not the article's"
-        text = f"{row['short_label']}  [¶{row['paragraph']}]\n{stated}{whose}"
-        _box(ax, FACTOR_X, factor_y[factor_id], FACTOR_WIDTH, FACTOR_HEIGHT, text,
-             dashed=not row["article's"], fontsize=8.5, weight=None)
-        target = min(max(factor_y[factor_id], frame_top + 0.2), frame_bottom - 0.2)
+        factor_texts[factor_id] = wrap_to(f"{row['short_label']}  [¶{row['paragraph']}]\n"
+                                          f"{stated}{whose}", FACTOR_WIDTH)
+    conclusion_texts = [_conclusion_text(i, conclusions.loc[i]) for i in conclusions.index]
+    conclusion_sizes = [_lines(t) + BOX_PAD for t in conclusion_texts]
+    stacked = sum(conclusion_sizes) + BOX_GAP * max(len(conclusion_sizes) - 1, 0)
+    height = max(y, stacked + 1.0, 1.0)
+    factor_y = factor_positions(
+        {f: [positions[c] for c, g in rows if g == f] for f in chains.index},
+        {f: _lines(factor_texts[f]) + BOX_PAD for f in chains.index}, height)
+    height = max(height, *(factor_y[f] + (_lines(factor_texts[f]) + BOX_PAD) / 2
+                           for f in chains.index))
+
+    figure = Figure(figsize=(WIDTH_INCHES, LINE_INCHES * (height + 3.0) + 1.3),
+                    layout="constrained")
+    ax = figure.add_subplot()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(height + 0.5, -3.0)  # top to bottom, room for the column headings
+    ax.axis("off")
+    for x, width, heading in ((SUPPORT_X, SUPPORT_WIDTH, "Supporting claims"),
+                              (FACTOR_X, FACTOR_WIDTH, "Factors"),
+                              (CONCLUSION_X, CONCLUSION_WIDTH, "The article concludes")):
+        ax.text(x + width / 2, -2.0, heading, ha="center", va="center", fontsize=11,
+                fontweight="bold")
+
+    for claim_id, _ in rows:
+        claim = claims.loc[claim_id]
+        _box(ax, SUPPORT_X, positions[claim_id], SUPPORT_WIDTH, sizes[claim_id],
+             texts[claim_id], claim=claim)
+        for factor_id in claim["factor_ids"] or ():
+            if factor_id in factor_y:
+                _arrow(ax, (SUPPORT_X + SUPPORT_WIDTH, positions[claim_id]),
+                       (FACTOR_X, factor_y[factor_id]))
+
+    # The conclusions, stacked in the right-hand column inside one frame.
+    top = max(height / 2 - stacked / 2, 0.0)
+    frame_top, frame_bottom = top - 0.5, top + stacked + 0.5
+    ax.add_patch(FancyBboxPatch((CONCLUSION_X - 0.15, frame_top), CONCLUSION_WIDTH + 0.25,
+                                frame_bottom - frame_top,
+                                boxstyle="round,pad=0,rounding_size=0.15",
+                                facecolor="none", edgecolor="0.3", linewidth=1.4))
+    for claim_id, text, size in zip(conclusions.index, conclusion_texts, conclusion_sizes,
+                                    strict=True):
+        _box(ax, CONCLUSION_X, top + size / 2, CONCLUSION_WIDTH - 0.1, size, text,
+             claim=conclusions.loc[claim_id])
+        top += size + BOX_GAP
+
+    for factor_id, row in chains.iterrows():
+        text = factor_texts[factor_id]
+        _box(ax, FACTOR_X, factor_y[factor_id], FACTOR_WIDTH, _lines(text) + BOX_PAD, text,
+             dashed=not row["article's"])
+        target = min(max(factor_y[factor_id], frame_top + 0.5), frame_bottom - 0.5)
         _arrow(ax, (FACTOR_X + FACTOR_WIDTH, factor_y[factor_id]),
                (CONCLUSION_X - 0.15, target), dashed=not row["article's"])
 
-    figure.legend(handles=legend_handles(), loc="outside lower center", ncol=3, fontsize=8,
-                  frameon=False, title="Box fill and edge (the text in each box says the same)",
-                  title_fontsize=8)
+    figure.legend(handles=legend_handles(), loc="outside lower center", ncol=2,
+                  fontsize=FONT_SIZE, frameon=False,
+                  title="Box fill and edge (the text in each box says the same)",
+                  title_fontsize=FONT_SIZE)
     description = describe_argument_map(claims, chains)
     return Chart(figure, description, chains_table(chains, claims))
 
@@ -206,8 +266,8 @@ def legend_handles() -> list:
         Patch(facecolor=fill(VERDICT_FILLS["not_testable"]), edgecolor="black",
               label="not testable"),
         Patch(facecolor="white", edgecolor="black", linestyle="--",
-              label="dashed edge: the course's reading of a contested point, or a factor "
-                    "the course added"),
+              label="dashed edge: the course's reading of a contested point,\n"
+                    "or a factor the course added"),
     ]
 
 
