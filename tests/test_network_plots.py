@@ -30,7 +30,7 @@ def test_one_line_per_tie_in_the_style_of_its_kind_and_width_of_its_strength():
     styles = [(line.get_linestyle(), mcolors.to_hex(line.get_color()), line.get_linewidth())
               for line in lines]
     assert styles == [("-", "#0072b2", 5.4), ("--", "#d55e00", 3.6), ("-.", "#cc79a7", 1.8),
-                      (":", "#999999", 1.8)]
+                      (":", "#767676", 1.8)]
 
 
 def test_the_legend_names_each_kind_of_tie_and_the_focus_actor():

@@ -29,12 +29,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from ..model import network as net
-from . import OKABE_ITO, Chart
+from . import HOLLOW, NEUTRAL_GREY, OKABE_ITO, Chart
 
 SIGN_STYLES = {
     "cooperative": {"color": OKABE_ITO[5], "linestyle": "-"},  # blue, solid
     "mixed": {"color": OKABE_ITO[7], "linestyle": "-."},  # reddish purple, dash-dot
-    "neutral": {"color": "#999999", "linestyle": ":"},  # grey, dotted
+    "neutral": {"color": NEUTRAL_GREY, "linestyle": ":"},  # grey, dotted (4.5:1 on white)
     "hostile": {"color": OKABE_ITO[6], "linestyle": "--"},  # vermilion, dashed
 }
 # The style in words, for the descriptions (a screen reader hears what the eye sees).
@@ -63,6 +63,8 @@ NEAR_ACTOR = 0.12
 BEND_CLEARANCE = 0.2
 CURVE_POINTS = 25
 WIDTH_NOTE = "Line width: strength 1 (weak) to 3 (strong)"
+HIDDEN_TEXT = "#6e6e6e"  # the legend's word for a hidden kind of tie: greyed, still 5:1
+MAX_WIDTH = 8.8  # inches: at 100 dpi no wider than a lesson's output area on a laptop
 
 
 def _plural(n: int, word: str) -> str:
@@ -138,7 +140,7 @@ class NetworkChart(Chart):
         entries = self.legend.get_texts()
         for sign, entry in zip(net.SIGNS, entries, strict=False):
             entry.set_text(sign if sign in shown else f"{sign} (hidden)")
-            entry.set_color("black" if sign in shown else "#777777")
+            entry.set_color("black" if sign in shown else HIDDEN_TEXT)
         entries[-1].set_text(_focus_legend_text(graph, focus_actor))
         self.ax.set_title(_heading(graph, self.periods))
         self.graph, self.shown, self.focus_actor = graph, shown, focus_actor
@@ -380,10 +382,11 @@ def network_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
     count = len(graphs)
     columns = min(columns, count)
     rows = -(-count // columns)
-    height = 2.9 * rows + 0.85
-    figure = Figure(figsize=(3.4 * columns, height))
+    panel = min(3.4, (MAX_WIDTH - 0.3) / columns)  # labels may reach past the panels
+    height = panel * 0.85 + 0.1 + (panel * 0.85 + 0.3) * (rows - 1) + 1.1
+    figure = Figure(figsize=(panel * columns, height))
     # A fixed layout: room for two-line titles above each panel and the legend below.
-    figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.45 / height, bottom=0.85 / height,
+    figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.45 / height, bottom=0.95 / height,
                            wspace=0.05, hspace=0.3)
     axes = figure.subplots(rows, columns, squeeze=False).ravel()
     focus = None
@@ -405,7 +408,7 @@ def network_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
         ax.set_axis_off()
     any_graph = next(iter(graphs.values()))
     figure.legend(handles=_legend_handles(_focus_legend_text(any_graph, focus)),
-                  loc="lower center", ncols=5, frameon=False, handlelength=3.2,
+                  loc="lower center", ncols=5, frameon=False, handlelength=3.2, fontsize=9,
                   title=WIDTH_NOTE, title_fontsize=9)
     table = sign_counts(graphs, periods)
     return Chart(figure, describe_small_multiples(graphs, periods, table, focus), table)
@@ -447,15 +450,17 @@ def describe_small_multiples(graphs: dict[str, nx.Graph], periods: pd.DataFrame,
 # -- what changed ---------------------------------------------------------------------------
 
 MARKERS = {"cooperative": "o", "mixed": "D", "neutral": "s", "hostile": "X"}
-SHIFT_COLOURS = {"warmer": OKABE_ITO[5], "cooler": OKABE_ITO[6], "same": "#777777"}
+SHIFT_COLOURS = {"warmer": OKABE_ITO[5], "cooler": OKABE_ITO[6], "same": NEUTRAL_GREY}
 
 
 def changes_chart(changes: pd.DataFrame, before: str, after: str) -> Chart:
     """What changed between two periods (``model.network.tie_changes``): one row per tie,
-    an arrow from its signed value before (hollow marker) to after (filled), with the kind of
-    change written beside it. Signed value: +strength cooperative, -strength hostile, 0 mixed
-    or neutral (the marker's shape tells those apart). Warmer arrows are blue, cooler ones
-    vermilion, but the words beside them carry the same information.
+    an arrow from its signed value before (filled marker) to after (hollow, as everything
+    after the article is in the course's charts: the later period is the hindsight one),
+    with the kind of change written beside it. Signed value: +strength cooperative,
+    -strength hostile, 0 mixed or neutral (the marker's shape tells those apart). Warmer
+    arrows are blue, cooler ones vermilion, but the words beside them carry the same
+    information. A tie that did not move shows its filled marker inside the hollow one.
 
     >>> old = net.graph_from_ties([("a", "b", "cooperative", 2), ("a", "c", "mixed", 1)])
     >>> new = net.graph_from_ties([("a", "b", "cooperative", 2), ("a", "c", "hostile", 2)])
@@ -463,7 +468,7 @@ def changes_chart(changes: pd.DataFrame, before: str, after: str) -> Chart:
     >>> [label.get_text() for label in chart.figure.axes[0].get_yticklabels()]
     ['a – c', 'a – b']
     """
-    figure = Figure(figsize=(8.5, 0.34 * len(changes) + 1.9))
+    figure = Figure(figsize=(MAX_WIDTH, 0.34 * len(changes) + 1.9))
     _margins(figure, left=2.0, right=0.1, top=0.6, bottom=1.25)
     ax = figure.add_subplot()
     rows = list(range(len(changes)))[::-1]  # the first row at the top
@@ -473,32 +478,33 @@ def changes_chart(changes: pd.DataFrame, before: str, after: str) -> Chart:
         trend = "warmer" if row.shift > 0 else "cooler" if row.shift < 0 else "same"
         colour = SHIFT_COLOURS[trend]
         ax.plot([start], [y], linestyle="none", marker=MARKERS[row.sign_before], markersize=9,
-                markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5, zorder=3)
-        ax.plot([end], [y], linestyle="none", marker=MARKERS[row.sign_after], markersize=9,
-                color=colour, zorder=4)
+                color=colour, markeredgecolor="black", markeredgewidth=0.6, zorder=4)
+        ax.plot([end], [y], linestyle="none", marker=MARKERS[row.sign_after], markersize=12,
+                markerfacecolor=HOLLOW["facecolor"], markeredgecolor=HOLLOW["edgecolor"],
+                markeredgewidth=HOLLOW["linewidth"], zorder=3)
         if start != end:
             ax.annotate("", (end, y), xytext=(start, y), zorder=2,
                         arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 1.8,
                                     "shrinkA": 6, "shrinkB": 6})
         ax.text(MAX_STRENGTH + 0.6, y, f"{row.change}: {row.before} → {row.after}",
-                va="center", fontsize=9)
+                va="center", fontsize=8.5)  # a column of its own, right of the +3 mark
     ax.set_yticks(rows, list(changes["tie"]))
     ticks = list(range(-MAX_STRENGTH, MAX_STRENGTH + 1))
     ax.set_xticks(ticks, [f"−{-t}" if t < 0 else f"+{t}" if t > 0 else "0" for t in ticks])
     ax.set_xlabel("Signed tie: − hostile, + cooperative (the number is the strength), "
                   "0 mixed or neutral", loc="left", fontsize=9)
-    ax.set_xlim(-MAX_STRENGTH - 0.5, MAX_STRENGTH + 3.9)
+    ax.set_xlim(-MAX_STRENGTH - 0.5, MAX_STRENGTH + 5.6)  # room for the longest words
     ax.set_ylim(-0.7, len(changes) - 0.3)
-    ax.axvline(0, color="#cccccc", linewidth=1, zorder=0)
+    ax.axvline(0, color="0.55", linewidth=0.8, zorder=0)
     ax.grid(axis="y", color="#eeeeee")
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(f"What changed from {before}\nto {after}", loc="left", fontsize=11)
     handles = [Line2D([], [], linestyle="none", marker=MARKERS[s], color="#555555",
-                      markersize=8, label=s) for s in net.SIGNS]
+                      markeredgecolor="black", markersize=8, label=s) for s in net.SIGNS]
     handles += [Line2D([], [], color=SHIFT_COLOURS["warmer"], label="warmer (arrow right)"),
                 Line2D([], [], color=SHIFT_COLOURS["cooler"], label="cooler (arrow left)")]
     figure.legend(handles=handles, loc="lower center", ncols=6, frameon=False,
-                  fontsize=8, title="hollow marker: before; filled marker: after")
+                  fontsize=8, title="filled marker: before; hollow marker: after")
     table = changes[["tie", "before", "after", "change"]].reset_index(drop=True)
     return Chart(figure, describe_changes(changes, before, after), table)
 
@@ -510,14 +516,14 @@ def describe_changes(changes: pd.DataFrame, before: str, after: str) -> str:
     ...     "after": ["hostile 2", "cooperative 2"], "change": ["cooled", "unchanged"]})
     >>> text = describe_changes(frame, "then", "now")
     >>> print(text.replace(". ", ".\\n"))  # doctest: +NORMALIZE_WHITESPACE
-    Arrow chart of what changed in 2 ties from then to now, one row per tie, from the hollow marker
-    (before) to the filled one (after).
+    Arrow chart of what changed in 2 ties from then to now, one row per tie, from the filled marker
+    (before) to the hollow one (after).
     Cooled (1): a – c (mixed 1 → hostile 2).
     Unchanged (1): a – b (cooperative 2).
     No tie flipped, warmed, appeared, faded, strengthened or weakened.
     """
     text = (f"Arrow chart of what changed in {len(changes)} ties from {before} to {after}, one "
-            "row per tie, from the hollow marker (before) to the filled one (after).")
+            "row per tie, from the filled marker (before) to the hollow one (after).")
     absent = []
     for kind in net.CHANGE_KINDS:
         rows = changes[changes["change"] == kind]
@@ -708,7 +714,7 @@ def balance_chart(graphs: dict[str, nx.Graph], periods: pd.DataFrame) -> Chart:
             ax.annotate(f"{text}\n({counted})", (bar.get_x() + bar.get_width() / 2,
                                                  bar.get_height()),
                         xytext=(0, 2), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=7)
+                        va="bottom", fontsize=8)
     ax.set_xticks(range(len(period_names)), period_names)
     ax.set_ylim(0, 1.3)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
