@@ -26,7 +26,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..model import weights as model
-from . import OKABE_ITO, Chart
+from . import NEUTRAL_GREY, OKABE_ITO, Chart
 
 # Each stance: a colour, a hatching and the word on the label; never colour alone.
 STANCE_STYLE = {
@@ -186,7 +186,9 @@ def option_scores_chart(scores: pd.Series, predicted: pd.Series, labels: pd.Seri
     options = list(scores.index)
     figure = Figure(figsize=(7.5, 0.42 * len(options) + 1.3), layout="constrained")
     ax = figure.add_subplot()
-    ax.axvspan(-band, band, color=BAND_COLOUR, zorder=0)
+    # The band's dotted edges mark where undecided begins (its light fill alone is faint).
+    ax.axvspan(-band, band, facecolor=BAND_COLOUR, edgecolor=NEUTRAL_GREY, linestyle=":",
+               linewidth=0.8, zorder=0)
     ax.axvline(0, color="black", linewidth=0.8, zorder=1)
     positions = np.arange(len(options))
     bars = list(ax.barh(positions, [0.0] * len(options), height=0.6, linewidth=0.6, zorder=2))
