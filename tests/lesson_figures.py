@@ -27,6 +27,7 @@ from casebook.plots.hindsight import named_events_chart, scorecard_chart
 from casebook.plots.seminar import nearest_chart, nearest_counts, spread_chart
 from casebook.plots.timeline import timeline_chart
 from casebook.plots.votes import vote_chart
+from casebook.widgets.timeline import timeline_explorer
 
 
 def lesson_00(case):
@@ -39,6 +40,8 @@ def lesson_01(case):
     crisis = case_timeline(case, first, last, notes=True)
     yield "01 crisis timeline", timeline_chart(crisis, case.article.date, first, last,
                                                categories=case.categories)
+    # The explorer's picture in its starting state (the same drawing, in a figure of its own).
+    yield "01 timeline explorer", timeline_explorer(case).chart
     start, end = year_span(case_timeline(case))
     yield "01 whole timeline", timeline_chart(case_timeline(case), case.article.date, start,
                                               end, categories=case.categories)

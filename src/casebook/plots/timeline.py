@@ -64,6 +64,9 @@ assert set(SHAPE_WORDS) == set(MARKER_CODES.values()), "every shape needs its wo
 ARTICLE_LINE, ARTICLE_NOTE = "article date", "article date label"
 HINDSIGHT_AREA, HINDSIGHT_NOTE = "hindsight area", "hindsight label"
 FIGURE_WIDTH = 8.8  # inches: at 100 dpi no wider than a lesson's output area on a laptop
+# The smallest text (months, legend): 10 px on screen even in a figure 10 in wide, which an
+# output area 905 px wide shrinks to 0.9.
+SMALL_FONT = 8.5
 TOP_BAND = 0.9  # room above the top row (in rows) for the labels of the article's date
 # A long window labels every year upright only if they fit; beyond this many, turn them.
 UPRIGHT_YEARS = 12
@@ -224,7 +227,7 @@ def set_window(ax, first_year: int, last_year: int) -> None:
     if len(years) <= 4:
         ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
         ax.xaxis.set_minor_formatter(mdates.DateFormatter("%b"))
-        ax.tick_params(axis="x", which="minor", labelsize=8, length=3)
+        ax.tick_params(axis="x", which="minor", labelsize=SMALL_FONT, length=3)
     else:
         ax.xaxis.set_minor_locator(mdates.YearLocator(month=7, day=1))
         ax.xaxis.set_minor_formatter(mdates.DateFormatter(""))
@@ -356,8 +359,8 @@ def update_legend(ax) -> None:
         ax.get_legend().remove()
     handles = drawn_legend_handles(ax)
     if handles:
-        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
-                  frameon=False)
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(1.01, 0.0),
+                  fontsize=SMALL_FONT, frameon=False)
 
 
 @dataclass(frozen=True)
