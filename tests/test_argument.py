@@ -198,7 +198,7 @@ def test_article_html_numbers_every_paragraph(argument):
 
 def test_paragraph_reader_opens_on_a_paragraph_with_claims_and_follows_the_slider(case):
     panel = paragraph_reader(case)
-    slider, view = panel.children
+    slider, view = panel.slider, panel.children[-1]
     first_with_claims = int(case.claims["paragraph"].min())
     assert slider.value == first_with_claims
     assert (slider.min, slider.max) == (min(case.paragraphs), max(case.paragraphs))
@@ -219,8 +219,8 @@ def test_a_paragraph_without_claims_says_so(case):
     if not empty:
         pytest.skip("every paragraph of this case holds a claim")
     panel = paragraph_reader(case)
-    panel.children[0].value = empty[0]
-    assert "No sentence of this paragraph is in the claims table." in panel.children[1].value
+    panel.slider.value = empty[0]
+    assert "No sentence of this paragraph is in the claims table." in panel.children[-1].value
 
 
 # -- feedback -------------------------------------------------------------------------------

@@ -147,7 +147,7 @@ def test_reversed_claim_feedback(card):
 # -- the widget, headless ------------------------------------------------------------------
 
 def parts(panel):
-    *rows, reveal, summary, table = panel.children
+    _keys, *rows, reveal, summary, table = panel.children
     return rows, reveal, summary, table
 
 
