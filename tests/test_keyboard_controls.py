@@ -8,12 +8,13 @@ import html
 
 import ipywidgets as widgets
 import pytest
+from browser_keys import first_letters
 
 from casebook.model import hindsight
 from casebook.model import network as net
 from casebook.widgets import year_explorer
 from casebook.widgets.controls import Choice, loose, matching_labels, number_field
-from casebook.widgets.hindsight import claim_name, rating_widget
+from casebook.widgets.hindsight import RATED_SHADE, claim_name, rating_widget
 from casebook.widgets.network import network_explorer
 from casebook.widgets.reading import paragraph_reader
 from casebook.widgets.timeline import timeline_explorer
@@ -23,14 +24,6 @@ from casebook.widgets.weights import (
     pairwise_weighting,
     weighting_explorer,
 )
-
-
-def shortest_prefix(label: str, labels: list[str]) -> str | None:
-    """The fewest first letters of ``label`` that name it alone, if any do."""
-    for end in range(1, len(label) + 1):
-        if matching_labels(label[:end], labels) == [label]:
-            return label[:end]
-    return None
 
 
 def typed(choice: Choice, text: str) -> None:
@@ -153,7 +146,7 @@ def test_timeline_years_by_typed_label_redraw_the_figure_and_description(case):
     labels = [label for label, _ in years.options]
     before = words.value
     last_label, last_window = years.options[-1]
-    typed(years, shortest_prefix(last_label, labels) or last_label.lower())
+    typed(years, first_letters(last_label, labels) or last_label.lower())
     assert years.value == last_window and years.field.value == last_label
     assert words.value != before
     assert str(last_window[0]) in words.value and str(last_window[1]) in words.value
@@ -204,7 +197,7 @@ def test_weights_reading_observations_and_number_fields(case):
     # Observations by the first letters of its label.
     labels = [label for label, _ in explorer.window_menu.options]
     later = dict((v, k) for k, v in explorer.window_menu.options)["later"]
-    typed(explorer.window_menu, shortest_prefix(later, labels))
+    typed(explorer.window_menu, first_letters(later, labels))
     assert explorer.window_menu.value == "later"
     count = len(observations_for(case, "later"))
     assert f" of {count} observed stance{'s' * (count != 1)} explained" in (
@@ -252,9 +245,12 @@ def test_each_claim_has_one_named_rating_field_that_shows_its_rating_in_words(ca
     reference = card.loc[first, "reference"]
     typed(fields[first], reference[0].upper())  # its first letter
     assert fields[first].value == reference and fields[first].field.value == reference
+    assert fields[first].field.style.background == RATED_SHADE  # in words and shaded
+    assert fields[card.index[1]].field.style.background is None
     assert f"Rated 1 of {len(card)} claims." in summary.value
     typed(fields[first], "")  # emptied: not rated again
     assert fields[first].field.value == hindsight.NOT_RATED
+    assert fields[first].field.style.background is None
     assert f"Rated 0 of {len(card)} claims." in summary.value
     typed(fields[first], "great")
     assert fields[first].value == hindsight.NOT_RATED

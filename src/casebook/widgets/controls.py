@@ -251,8 +251,8 @@ def choice_keys(names: list[str]) -> str:
     """The part of a keys sentence that says how ``Choice`` fields named ``names`` work.
 
     >>> choice_keys(["Period", "Focus actor"])
-    "in <i>Period</i> and <i>Focus actor</i>, type a choice's first letters and press Enter, or empty the field (Backspace) and press the Down arrow to pick from its list"
+    "in <i>Period</i> and <i>Focus actor</i>, type a choice's first letters and press Enter (or empty the field and press Down to pick from its list)"
     """  # noqa: E501 - the doctest shows the whole line
     fields = _either([f"<i>{html.escape(name)}</i>" for name in names], "and")
-    return (f"in {fields}, type a choice's first letters and press Enter, or empty the field "
-            "(Backspace) and press the Down arrow to pick from its list")
+    return (f"in {fields}, type a choice's first letters and press Enter (or empty the field "
+            "and press Down to pick from its list)")

@@ -69,9 +69,11 @@ def claim_name(paragraph: str, claim: str) -> str:
     return f"{paragraph}: {claim}"
 
 
-KEYS = ("Tab moves from claim to claim; type a rating or its first letter (u, m, s, or n "
-        "for not rated) and press Enter, or empty the field (Backspace) and press the Down "
-        "arrow to pick from its list; Space ticks the box.")
+KEYS = ("Tab moves from claim to claim; type a rating or its first letter ("
+        + ", ".join(rating[0] for rating in hindsight.RATINGS)
+        + f"; {hindsight.NOT_RATED[0]} for {hindsight.NOT_RATED}) and press Enter (or empty the "
+        "field and press Down to pick from its list); Space ticks the box.")
+RATED_SHADE = "#e3ecf7"  # a rated claim's field, beside the rating in words
 
 
 def rating_widget(case: Case) -> Panel:
@@ -106,7 +108,12 @@ def rating_widget(case: Case) -> Panel:
         table.value = table_html(comparison_frame(compared, reveal.value),
                                  widths=TABLE_WIDTHS)
 
+    def shade(change) -> None:
+        change["owner"].field.style.background = (
+            None if change["new"] == hindsight.NOT_RATED else RATED_SHADE)
+
     for field in fields.values():
+        field.observe(shade, names="value")
         field.observe(redraw, names="value")
     reveal.observe(redraw, names="value")
     redraw()

@@ -109,6 +109,7 @@ class WeightingExplorer:
         self.png = b""
         self.image.add_class("casebook-weights-chart")
         self.description = widgets.HTML()
+        self.description.add_class("casebook-weights-description")
         self.fit_table = widgets.HTML(layout=widgets.Layout(max_width="560px"))
 
         self.your_name = widgets.Text(description="Your name", placeholder="e.g. Ana",
