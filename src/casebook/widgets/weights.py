@@ -391,8 +391,8 @@ class PairwiseWeighting:
         self.sliders = {(a, b): widgets.SelectionSlider(
             options=judgement_options(self.labels[a], self.labels[b]), value=1.0,
             description=f"{self.labels[a]} : {self.labels[b]}", continuous_update=False,
-            readout=False, style={"description_width": "290px"},
-            layout=widgets.Layout(width="520px"))
+            readout=False, style={"description_width": "330px"},
+            layout=widgets.Layout(width="580px"))
             for a, b in self.pairs}
         # Beside each slider, its judgement in a named field that keeps its keys (the slider
         # has no name, and a screen reader hears the step's number, not its label).
