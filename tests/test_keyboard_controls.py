@@ -93,8 +93,8 @@ def test_an_entry_that_names_nothing_keeps_the_choice_and_says_so_in_one_sentenc
     assert choice.field.value == "Fog"  # what the reader wrote stays, to correct
     assert choice.message.value == (
         "<p role='status' style='margin:0 0 4px'>“Fog” is no weather here: type Calm seas, "
-        "Storm or Storm front (or its first letters) and press Enter, or pick one from the "
-        "list (Down arrow). Still showing Calm seas.</p>")
+        "Storm or Storm front (or its first letters) and press Enter, or empty the field and "
+        "pick one from its list. Still showing Calm seas.</p>")
     typed(choice, "st")
     assert "“st” could be Storm or Storm front: type more of it and press Enter. Still " \
            "showing Calm seas." in choice.message.value

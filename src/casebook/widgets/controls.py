@@ -8,7 +8,8 @@ has focus, and ipywidgets stops the field's key events) and is named by its ``de
 
 - ``Choice``: one of a few labelled values, in a text field whose list holds the labels (an
   ``ipywidgets.Combobox``). A reader types a label, or its first letters, and presses Enter, or
-  picks it from the list (Down arrow, or the mouse); the kernel reads what was typed
+  empties the field and picks it from the list (Down arrow, or a click: the list shows only
+  the labels that hold what the field holds); the kernel reads what was typed
   (``matching_labels``), writes the whole label back into the field, and says in one sentence
   when the text names no label or several, keeping the last choice meanwhile.
 - ``number_field``: a named number field beside a slider and linked to it, for readers who type
@@ -99,7 +100,7 @@ def problem_sentence(text: str, found: list[str], labels: list[str], kind: str,
     """What the reader is told when ``text`` names no label, or several.
 
     >>> problem_sentence("Peru", [], ["Chile", "Japan"], "focus actor", "Chile")
-    '“Peru” is no focus actor here: type Chile or Japan (or its first letters) and press Enter, or pick one from the list (Down arrow). Still showing Chile.'
+    '“Peru” is no focus actor here: type Chile or Japan (or its first letters) and press Enter, or empty the field and pick one from its list. Still showing Chile.'
     >>> problem_sentence("korea", ["North Korea", "South Korea"], [], "focus actor", "Chile")
     '“korea” could be North Korea or South Korea: type more of it and press Enter. Still showing Chile.'
     """  # noqa: E501 - the doctest shows whole sentences
@@ -109,8 +110,8 @@ def problem_sentence(text: str, found: list[str], labels: list[str], kind: str,
     names = (f"type {_either(labels, 'or')} (or its first letters) and press Enter"
              if len(labels) <= LISTED_LABELS else
              "type its first letters and press Enter")
-    return (f"“{text.strip()}” is no {kind} here: {names}, or pick one from the list (Down "
-            f"arrow). Still showing {current}.")
+    return (f"“{text.strip()}” is no {kind} here: {names}, or empty the field and pick one "
+            f"from its list. Still showing {current}.")
 
 
 class Choice(widgets.VBox):
@@ -146,7 +147,9 @@ class Choice(widgets.VBox):
             layout=widgets.Layout(width=width))
         self.field.add_class("casebook-choice")
         self.message = widgets.HTML(layout=widgets.Layout(margin="0"))
-        super().__init__([self.field, self.message] + ([widgets.HTML(note)] if note else []))
+        # A field as wide as the box overflows it by its margins: no scroll bar for that.
+        super().__init__([self.field, self.message] + ([widgets.HTML(note)] if note else []),
+                         layout=widgets.Layout(overflow="visible"))
         self.value = value
         self.field.observe(self._typed, names="value")
         self.observe(self._chosen, names="value")
@@ -251,8 +254,8 @@ def choice_keys(names: list[str]) -> str:
     """The part of a keys sentence that says how ``Choice`` fields named ``names`` work.
 
     >>> choice_keys(["Period", "Focus actor"])
-    "in <i>Period</i> and <i>Focus actor</i>, type a choice's first letters and press Enter (or empty the field and press Down to pick from its list)"
+    "in <i>Period</i> and <i>Focus actor</i>, type a choice's first letters and press Enter, or empty the field and press Down (or click it) to pick from its list"
     """  # noqa: E501 - the doctest shows the whole line
     fields = _either([f"<i>{html.escape(name)}</i>" for name in names], "and")
-    return (f"in {fields}, type a choice's first letters and press Enter (or empty the field "
-            "and press Down to pick from its list)")
+    return (f"in {fields}, type a choice's first letters and press Enter, or empty the field "
+            "and press Down (or click it) to pick from its list")

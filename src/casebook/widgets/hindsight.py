@@ -71,8 +71,8 @@ def claim_name(paragraph: str, claim: str) -> str:
 
 KEYS = ("Tab moves from claim to claim; type a rating or its first letter ("
         + ", ".join(rating[0] for rating in hindsight.RATINGS)
-        + f"; {hindsight.NOT_RATED[0]} for {hindsight.NOT_RATED}) and press Enter (or empty the "
-        "field and press Down to pick from its list); Space ticks the box.")
+        + f"; {hindsight.NOT_RATED[0]} for {hindsight.NOT_RATED}) and press Enter, or empty the "
+        "field and press Down (or click it) to pick from its list; Space ticks the box.")
 RATED_SHADE = "#e3ecf7"  # a rated claim's field, beside the rating in words
 
 

@@ -416,7 +416,7 @@ class PairwiseWeighting:
             "Tab moves from control to control; on a slider the arrow keys move it; in the "
             f"field beside it type a judgement (e.g. <i>{html.escape(first)} x3</i> or "
             "<i>equal</i>) or its first letters and press Enter, or empty the field and press "
-            "the Down arrow to pick from its list; Enter or Space presses the button.")
+            "Down (or click it) to pick from its list; Enter or Space presses the button.")
         children = [widgets.HTML("<b>Pairwise judgements</b>: for each pair, which factor "
                                  f"matters more to {html.escape(_actor(case))}, and how much "
                                  "(Saaty's 1-9 scale)"), keys,
