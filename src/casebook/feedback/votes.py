@@ -157,7 +157,7 @@ def _resolution_numbers(answer, numbers: list[str]) -> set[str] | None:
     >>> sorted(_resolution_numbers([1718, "2270.0", "Res. 2371", "S/RES/1695 (2006)"],
     ...                            ["1695", "1718", "2270", "2371"]))
     ['1695', '1718', '2270', '2371']
-    >>> sorted(_resolution_numbers("1718, r-12", ["1718", "R-12"]))
+    >>> sorted(_resolution_numbers("1718, Res. r-12", ["1718", "R-12", "R-2"]))
     ['1718', 'R-12']
     >>> _resolution_numbers(3, ["3"]) is None
     True
@@ -178,9 +178,13 @@ def _resolution_numbers(answer, numbers: list[str]) -> set[str] | None:
         if name_key(text) in by_key:
             found.add(by_key[name_key(text)])
             continue
-        # words around the number: the one number in it that the table holds
-        held = [n for n in dict.fromkeys(re.findall(r"\d+", text)) if n in numbers]
-        found.add(held[0] if len(held) == 1 else text)
+        # words around the number ("Res. R-12", "S/RES/1718 (2006)"): the one resolution
+        # of the table that it ends with after letters, or the one number in it the table holds
+        key = name_key(text)
+        held = {n for n in numbers if key.endswith(name_key(n))
+                and key[:-len(name_key(n))].isalpha()}
+        held |= {n for n in re.findall(r"\d+", text) if n in numbers}
+        found.add(held.pop() if len(held) == 1 else text)
     return found
 
 
