@@ -313,7 +313,8 @@ def test_check_fourth_factor_paragraph_messages(argument):
         assert check_fourth_factor_paragraph(written, four, paragraphs) == (
             check_fourth_factor_paragraph(7, four, paragraphs))
     assert check_fourth_factor_paragraph("seven", four, paragraphs) == (
-        "Not quite: give the paragraph's number, written as a number or as ¶ and the number (you gave 'seven').")
+        "Not quite: give the paragraph's number, written as a number or as ¶ and the number "
+        "(you gave 'seven').")
     assert check_fourth_factor_paragraph(7, factors, paragraphs).startswith(
         "Not quite: this case has only 3 factors")
 

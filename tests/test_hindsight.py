@@ -140,7 +140,8 @@ def test_reversed_claim_feedback(card):
     for written in (6.0, "6", "¶6", "¶ 6", "[¶6]", "para 6", np.int64(6)):
         assert check(written, card) == check(6, card)
     assert check("6.5", card) == (
-        "Not quite: give the paragraph's number, written as a number or as ¶ and the number (you gave '6.5').")
+        "Not quite: give the paragraph's number, written as a number or as ¶ and the number "
+        "(you gave '6.5').")
     assert check(5, card) == (
         "Not quite: no claim of ¶5 has a hindsight rating; read the ¶ column.")
     assert check(True, card).startswith("Not quite: give the paragraph's number")
