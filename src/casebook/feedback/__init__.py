@@ -45,8 +45,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#&])")
 def markdown_text(text: str) -> str:
     """``text`` escaped so that Markdown shows it as written.
 
-    >>> markdown_text("c21_lifeline [¶4] *2* <b>")
-    'c21\\\\_lifeline \\\\[¶4\\\\] \\\\*2\\\\* \\\\<b\\\\>'
+    >>> print(markdown_text("c21_lifeline [¶4] *2* <b>"))
+    c21\\_lifeline \\[¶4\\] \\*2\\* \\<b\\>
     """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
@@ -60,8 +60,8 @@ class Feedback(str):
     >>> said = Feedback("Not quite: 3 is *not* it.")
     >>> print(said)
     Not quite: 3 is *not* it.
-    >>> said._repr_markdown_()
-    '**Not quite:** 3 is \\\\*not\\\\* it.'
+    >>> print(said._repr_markdown_())
+    **Not quite:** 3 is \\*not\\* it.
     """
 
     __slots__ = ()
@@ -407,19 +407,6 @@ def find_each(items: Iterable, names: Names) -> tuple[list, list]:
         (found if row_id is not None else unknown).append(row_id if row_id is not None
                                                            else item)
     return list(dict.fromkeys(found)), unknown
-
-
-def actor_names(answer: Iterable, actors: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The answer's items as actors' short names (an item may be an id, a name or an alias
-    in any of the forms :class:`Names` accepts), and the items that name no single actor.
-
-    >>> actors = pd.DataFrame({"short_name": ["Ann"], "aliases": ["ROA"]}, index=["ANN"])
-    >>> actor_names(["ANN", "r.o.a.", "Atlantis"], actors)
-    (['Ann'], ['Atlantis'])
-    """
-    names = Names.of(actors, shown="short_name")
-    found, unknown = find_each(answer, names)
-    return [names.shown[i] for i in found], unknown
 
 
 @feedback_check
