@@ -309,8 +309,12 @@ def test_check_fourth_factor_paragraph_messages(argument):
         "Not quite: ¶5 names no new factor")
     assert check_fourth_factor_paragraph(9, four, paragraphs) == (
         "Not quite: the article has paragraphs 1 to 8.")
-    assert check_fourth_factor_paragraph("7", four, paragraphs).startswith(
-        "Not quite: give the paragraph as a whole number")
+    for written in ("7", "¶7", "[¶7]", "para 7", 7.0):
+        assert check_fourth_factor_paragraph(written, four, paragraphs) == (
+            check_fourth_factor_paragraph(7, four, paragraphs))
+    assert check_fourth_factor_paragraph("seven", four, paragraphs) == (
+        "Not quite: give the paragraph's number, written as a number or as ¶ and the number "
+        "(you gave 'seven').")
     assert check_fourth_factor_paragraph(7, factors, paragraphs).startswith(
         "Not quite: this case has only 3 factors")
 

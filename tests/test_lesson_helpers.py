@@ -91,7 +91,9 @@ def test_busiest_year_check_gives_a_sentence_for_each_kind_of_answer(case):
         feedback.check_busiest_year(wrong, counts, excluding=year))
     assert "leaves out" in feedback.check_busiest_year(year, counts, excluding=year)
     assert "outside the timeline" in feedback.check_busiest_year(1900, counts)
-    assert "whole number" in feedback.check_busiest_year("2017", counts)
+    assert feedback.check_busiest_year(str(right), counts, excluding=year) == (
+        feedback.check_busiest_year(right, counts, excluding=year))
+    assert "whole number" in feedback.check_busiest_year("the year", counts)
     assert feedback.check_busiest_year(None, counts).startswith("Replace None")
 
 

@@ -14,6 +14,7 @@ from casebook.model.timeline import (
     BEFORE,
     actor_counts,
     case_timeline,
+    day_text,
     is_after,
     known_on,
     lane_counts,
@@ -140,6 +141,29 @@ def test_chart_description_and_table_come_from_the_same_events(made_up):
     assert chart.table.loc["all lanes"].tolist() == [3, 2, 5]
 
 
+def test_chart_of_chosen_lanes_describes_and_lists_only_what_it_draws(made_up):
+    chart = timeline_chart(made_up[0], ARTICLE, 2016, 2017, lanes=[ECONOMY],
+                           categories=CATEGORIES)
+    ax = chart.figure.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Economy"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "economy", "hollow: after the article", "after the article"]
+    assert chart.description.startswith("Timeline chart, 2016 to 2017: 3 events in 1 lane,")
+    assert "Legend: economy (triangle pointing down); a hollow grey marker" in chart.description
+    assert "1 event after the article, which a reader on that date could not know, has a " \
+        "hollow grey marker: Dec 2017, Workers." in chart.description
+
+
+def test_chart_of_years_before_the_article_has_no_line_hatching_or_hollow_legend(made_up):
+    chart = timeline_chart(made_up[0], ARTICLE, 2016, 2016)
+    ax = chart.figure.axes[0]
+    assert not [line for line in ax.get_lines() if line.get_visible()]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["nuclear test"]
+    assert ("The article's date, 13 Oct 2017, comes after this window: no dashed line is "
+            "drawn and nothing is hatched.") in chart.description
+    assert "after the article, which" not in chart.description
+
+
 def test_a_long_window_labels_every_year_turned_on_its_side(made_up):
     chart = timeline_chart(made_up[0], ARTICLE, 2000, 2025)
     ax = chart.figure.axes[0]
@@ -162,10 +186,10 @@ def test_check_known_count_messages(made_up):
         "Not quite: 4 is not the count. Of the 5 events of 2016-2017, count the rows marked "
         "'before the article' in the table, or the filled markers left of the dashed line in "
         "the chart.")
-    assert check_known_count(3.0, table) == (
-        "Not quite: give a whole number, like 12, without quotes or a decimal point (you gave "
-        "3.0).")
-    assert check_known_count("3", table).startswith("Not quite: give a whole number")
+    assert check_known_count(3.0, table) == check_known_count("3", table) == (
+        check_known_count(3, table))
+    assert check_known_count(3.5, table) == (
+        "Not quite: give a whole number (you gave 3.5).")
     assert check_known_count(True, table).startswith("Not quite: give a whole number")
 
 
@@ -205,9 +229,14 @@ def test_check_top_actors_messages(made_up):
         "Not quite: China takes part in 1 event; Russia takes part in more (2).")
     assert check_top_actors(["Russia", "Russia"], counts, actors) == (
         "Not quite: give 2 different actors (you gave 1).")
-    assert check_top_actors(["Rusia", "PRK"], counts, actors).startswith(
-        "Not quite: 'Rusia' names no actor of the case; its actors are Russia, North Korea")
-    assert check_top_actors("Russia", counts, actors).startswith("Not quite: give a list")
+    assert check_top_actors(["Rusia", "PRK"], counts, actors) == (
+        "Not quite: 'Rusia' names no actor of the case; the actors are Russia, North Korea and "
+        "China.")
+    assert check_top_actors("North Korea, russia", counts, actors) == check_top_actors(
+        ["PRK", "russia"], counts, actors)  # one string, names and commas
+    assert check_top_actors("Russia", counts, actors) == (
+        "Not quite: give 2 different actors (you gave 1).")
+    assert check_top_actors(2, counts, actors).startswith("Not quite: give a list")
 
 
 def test_check_top_actors_accepts_either_of_a_tie():
@@ -267,8 +296,8 @@ def test_explorer_moves_the_window_and_hides_unticked_lanes(case):
         box.value = box.description == economy_lane
     visible = {c.get_gid().split("|")[0] for c in ax.collections if c.get_visible()}
     assert visible == {"economy"}
-    assert f"{len(case.events[case.events['category'] == 'economy'])} events in 1 lane" in (
-        words.value)
+    assert f"{len(case.events[case.events['category'] == 'economy'])} events in 1 of its 5 " \
+        "lanes" in words.value
     assert "Nuclear test" not in events.value
 
 
@@ -290,3 +319,176 @@ def test_explorer_draws_no_event_of_the_years_around_the_window(case):
         assert drawn and drawn[0] >= window[0] and drawn[-1] <= window[1], (window, drawn)
     # Widening the window again brings every marker back.
     assert sum(len(c.get_offsets()) for c in ax.collections) == len(case.events)
+
+
+# -- the explorer's description against its figure, on both cases ------------------------
+# What the figure draws is read from matplotlib's own artists (tick labels, the markers'
+# offsets inside the x range, the legend's texts, the dashed line); what is hidden is
+# counted from the case's data. The description must say the same.
+
+def drawn_on(ax) -> dict:
+    """What the axes draw: row labels, markers inside the time axis by (category id,
+    when), legend texts, and whether the dashed line is visible inside the x range."""
+    low, high = ax.get_xlim()
+    markers = {}
+    for collection in ax.collections:
+        if not collection.get_visible() or "|" not in (collection.get_gid() or ""):
+            continue
+        xs = collection.get_offsets()[:, 0] if len(collection.get_offsets()) else []
+        inside = int(sum(low <= x <= high for x in xs))
+        if inside:
+            markers[tuple(collection.get_gid().split("|"))] = inside
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    line_x = mdates.date2num(dashed[0].get_xdata()[0])
+    legend = ax.get_legend()
+    return {"rows": [t.get_text() for t in ax.get_yticklabels()],
+            "markers": markers,
+            "legend": [t.get_text() for t in legend.get_texts()] if legend else [],
+            "line": bool(dashed[0].get_visible() and low <= line_x <= high),
+            "hatched": bool(line_x + 1 < high)}
+
+
+def legend_kinds(description: str) -> list[str]:
+    """The kinds of event the description's legend sentence names, in order."""
+    sentence = description.split("Legend: ")[1].split(".")[0]
+    return [item.rsplit(" (", 1)[0] for item in sentence.split("; ")[0].split(", ")
+            if item.endswith(")")]
+
+
+def assert_description_matches_figure(panel, case):
+    years, lanes_row, only_known, _, words, events = panel.children
+    ax = panel.chart.figure.axes[0]
+    text = panel.chart.description
+    seen = drawn_on(ax)
+    ticked = [box.description for box in lanes_row.children if box.value]
+    rows = len(seen["rows"])
+    hidden_rows = [row for row in seen["rows"] if row.endswith("(hidden)")]
+    # Every lane of the case has its row; the rows of lanes not ticked say so.
+    assert rows == len(lanes_row.children) and len(hidden_rows) == rows - len(ticked)
+    drawn = sum(seen["markers"].values())
+    first_sentence = text.split(". ")[0]
+    if not ticked:
+        assert drawn == 0 and "no lane is ticked" in first_sentence
+        assert f"all {rows} of its rows are empty" in first_sentence
+    elif hidden_rows:
+        assert f"{drawn} event{'s' * (drawn != 1)} in {len(ticked)} of its {rows} lanes" in (
+            first_sentence)
+    else:
+        assert f"{drawn} event{'s' * (drawn != 1)} in {rows} lanes" in first_sentence
+    # The table under the chart lists the same events as the markers drawn.
+    assert (f"{drawn} event{'s' * (drawn != 1)}</b> in view" in events.value) == (drawn > 0)
+    # The legend lists the kinds whose markers are drawn, and the description names them.
+    label = case.categories["label"].to_dict()
+    kinds = list(dict.fromkeys(label[category] for category, _ in seen["markers"]))
+    hollow = any(when == AFTER for _, when in seen["markers"])
+    assert sorted(seen["legend"]) == sorted(
+        kinds + ["hollow: after the article"] * hollow + ["after the article"] * seen["hatched"])
+    assert legend_kinds(text) == [e for e in seen["legend"] if "after the article" not in e]
+    assert ("a hollow grey marker is an event after the article" in text) == hollow
+    # The dashed line is described only when it is inside the x range.
+    assert ("A dashed line marks the article's date" in text) == seen["line"]
+    assert ("no dashed line is drawn" in text) == (not seen["line"])
+    # Events after the article: those drawn are counted; those hidden are counted and said.
+    window = case_timeline(case, *years.value)
+    later_drawn = sum(n for (_, when), n in seen["markers"].items() if when == AFTER)
+    if later_drawn:
+        assert f"{later_drawn} event{'s' * (later_drawn != 1)} after the article, which" in text
+    off_lanes = window[~window["lane"].isin(ticked)]
+    if len(off_lanes):
+        assert f"The lanes not ticked hide {len(off_lanes)} event" in text
+    later_ticked = int(((window["when"] == AFTER) & window["lane"].isin(ticked)).sum())
+    if only_known.value and later_ticked:
+        assert (f"{later_ticked} event{'s' * (later_ticked != 1)} after the article "
+                f"{'is' if later_ticked == 1 else 'are'} hidden.") in text
+    if "No event in this window comes after the article." in text:
+        assert not (window["when"] == AFTER).any()
+
+
+def window_without_article(years, case, side: str) -> tuple[int, int] | None:
+    """A window of the menu wholly before (or after) the article's year, if there is one."""
+    year = case.article.date.year
+    for _, (first, last) in years.options:
+        if (side == "before" and last < year) or (side == "after" and first > year):
+            return first, last
+    return None
+
+
+def test_explorer_description_matches_its_figure_in_every_window(case):
+    panel = timeline_explorer(case)
+    years, _, only_known, *_ = panel.children
+    for _, window in years.options:
+        years.value = window
+        for hindsight_hidden in (False, True):
+            only_known.value = hindsight_hidden
+            assert_description_matches_figure(panel, case)
+        only_known.value = False
+
+
+def test_explorer_with_one_lane_ticked_says_so_and_keeps_every_row(case):
+    panel = timeline_explorer(case)
+    _, lanes_row, _, _, words, _ = panel.children
+    boxes = lanes_row.children
+    for box in boxes[1:]:
+        box.value = False
+    assert_description_matches_figure(panel, case)
+    ax = panel.chart.figure.axes[0]
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert not rows[0].endswith("(hidden)") and all(r.endswith("(hidden)") for r in rows[1:])
+    assert f"in 1 of its {len(boxes)} lanes" in words.value
+    shown_lane = {c.lane for c in ax.collections if c.get_visible() and len(c.get_offsets())}
+    assert shown_lane <= {boxes[0].description}
+
+
+def test_explorer_with_no_lane_ticked_draws_no_marker_and_counts_what_it_hides(case):
+    panel = timeline_explorer(case)
+    years, lanes_row, _, _, words, events = panel.children
+    for box in lanes_row.children:
+        box.value = False
+    assert_description_matches_figure(panel, case)
+    assert drawn_on(panel.chart.figure.axes[0])["markers"] == {}
+    everything = case_timeline(case, *years.value)
+    assert f"The lanes not ticked hide {len(everything)} events of these years" in words.value
+    assert "Events per lane" not in words.value
+    assert "No event of the timeline matches these choices." in events.value
+
+
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_explorer_window_without_the_article_date_has_no_dashed_line(case, side):
+    panel = timeline_explorer(case)
+    years, *_ = panel.children
+    window = window_without_article(years, case, side)
+    if window is None:
+        pytest.skip(f"no period of this case lies wholly {side} the article's year")
+    years.value = window
+    assert_description_matches_figure(panel, case)
+    seen = drawn_on(panel.chart.figure.axes[0])
+    assert not seen["line"]
+    text = panel.chart.description
+    article = day_text(case.article.date)
+    if side == "before":
+        assert f"The article's date, {article}, comes after this window" in text
+        assert not seen["hatched"] and "after the article" not in " ".join(seen["legend"])
+        assert "article, " not in [t.get_text()[:9] for t in
+                                   panel.chart.figure.axes[0].texts if t.get_visible()]
+    else:
+        assert f"The whole window comes after the article's date, {article}" in text
+        assert seen["hatched"] and "after the article" in seen["legend"]
+
+
+def test_explorer_lane_filter_that_hides_the_later_events_says_so(case):
+    panel = timeline_explorer(case)
+    years, lanes_row, _, _, words, _ = panel.children
+    window = case_timeline(case, *years.value)
+    later_lanes = set(window.loc[window["when"] == AFTER, "lane"])
+    assert later_lanes, "the default window holds events after the article"
+    for box in lanes_row.children:
+        box.value = box.description not in later_lanes
+    assert_description_matches_figure(panel, case)
+    later = int((window["when"] == AFTER).sum())
+    hidden = int(window["lane"].isin(later_lanes).sum())
+    assert "No event in this window comes after the article." not in words.value
+    assert "No event drawn comes after the article." in words.value
+    share = "after the article" if hidden == 1 else (
+        "all of them after the article" if later == hidden else f"{later} of them after")
+    assert f"The lanes not ticked hide {hidden} event{'s' * (hidden != 1)} of these years, " \
+        f"{share}" in words.value

@@ -16,7 +16,7 @@ from browser_keys import (
     wait_for_text,
 )
 
-from casebook.model.timeline import case_timeline, known_on, period_years
+from casebook.model.timeline import AFTER, case_timeline, known_on, period_years
 from casebook.widgets.timeline import timeline_explorer
 from conftest import needs_browser, open_unrun, run_all
 
@@ -54,6 +54,18 @@ def test_ticking_only_what_a_reader_could_know_hides_later_events(page, lab, cas
     page.wait_for_function(shows, arg=f"{later} events after the article are hidden.",
                            timeout=15_000)
     page.screenshot(path=str(tmp_path / "01_explorer.png"), full_page=False)
+    # Unticking the lanes that hold the later events: the description counts what the lane
+    # filter hides and no longer says that no event comes after the article.
+    box.uncheck()
+    page.wait_for_function(shows, arg=f"{len(crisis)} events in view", timeout=15_000)
+    later_lanes = sorted(set(crisis.loc[crisis["when"] == AFTER, "lane"]))
+    for lane in later_lanes:
+        page.locator(".widget-checkbox", has_text=lane).locator("input").uncheck()
+    hidden = int(crisis["lane"].isin(later_lanes).sum())
+    page.wait_for_function(
+        shows, arg=f"The lanes not ticked hide {hidden} events of these years", timeout=15_000)
+    page.wait_for_function(shows, arg="No event drawn comes after the article.",
+                           timeout=15_000)
 
 
 def test_choosing_the_years_by_keyboard_changes_the_picture_and_its_description(

@@ -194,6 +194,36 @@ def collect(args: argparse.Namespace) -> int:
     return collect_folder(args.folder, case, args.csv, args.force, progress=Progress())
 
 
+def minutes(args: argparse.Namespace) -> int:
+    """Print each ready lesson's counts (words, tables, questions, exercises), its estimated
+    minutes and those lessons.csv states; with ``--check``, return 1 if a lesson's stated
+    minutes are more than 20% off the estimate."""
+    from .loader import load_case
+    from .minutes import measure_lessons, minutes_report, ready_lessons
+    from .problems import CaseDataError
+    from .refresh import find_notebooks
+
+    try:
+        case = load_case(args.data)
+    except CaseDataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    notebooks = find_notebooks()
+    if not notebooks:
+        print("No notebooks/ folder here or above: run this in the course's folder.",
+              file=sys.stderr)
+        return 1
+    rows = measure_lessons(ready_lessons(case.lessons, notebooks[0].parent))
+    print(minutes_report(rows))
+    off = [row.number for row in rows if not row.agrees]
+    if off and args.check:
+        print(f"Off by more than 20%: lesson {', '.join(off)}. Set their minutes in "
+              "lessons.csv to the rounded estimate, or tag the cells a student may skim "
+              "'skim'.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def check(with_test_packages: bool) -> int:
     """Print the environment report; return 0 if all is as tested, else 1."""
     from .environment import check_environment
@@ -288,6 +318,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--data", metavar="DIR", default=None,
         help="the case the weightings were made for (default: lessons_data, or "
         "$CASEBOOK_DATA)")
+    minutes_parser = commands.add_parser(
+        "minutes", help="count each ready lesson's words, tables, questions and exercises, "
+        "estimate its minutes and compare them with lessons.csv")
+    minutes_parser.add_argument(
+        "--check", action="store_true",
+        help="exit 1 if a lesson's minutes in lessons.csv are more than 20%% off the estimate")
+    minutes_parser.add_argument(
+        "--data", metavar="DIR", default=None,
+        help="the case whose lessons.csv to read (default: lessons_data, or $CASEBOOK_DATA)")
     check_parser = commands.add_parser(
         "check", help="say whether this Python has the course's packages at the tested "
         "versions, and how to fix it if not (exits 1 if not)")
@@ -315,4 +354,6 @@ def main(argv: list[str] | None = None) -> int:
         return upgrade(args.data_dir, args.dry_run)
     if args.command == "collect":
         return collect(args)
+    if args.command == "minutes":
+        return minutes(args)
     return check(args.test)

@@ -56,6 +56,11 @@ def common_facts(case, lesson: str) -> dict:
         "title_of": {int(n): t for n, t in zip(numbers, lessons["title"], strict=True)
                      if n.isdigit()},
     }
+    # The same closing line in every lesson: work on Binder is lost unless downloaded.
+    values["save_reminder"] = (
+        "**Before you close:** save the notebook (*File ▸ Save Notebook*, Ctrl + S). On Binder, "
+        "also download it (*File ▸ Download*) with any file you saved: the session is not "
+        "kept.")
     if lesson in numbers:
         row = lessons.iloc[numbers.index(lesson)]
         values.update(lesson_title=row["title"], minutes=int(row["minutes"]))

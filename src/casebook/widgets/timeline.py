@@ -1,7 +1,7 @@
 """The timeline explorer: choose the years, the kinds of event, and whether to see only what a
 reader on the article's date could know. One figure is drawn once; the controls move its
-window and show or hide its markers, then the picture, its description and the table of
-events are updated in place."""
+window and show or hide its markers, then its legend and description are made again from what
+it draws, and the picture, the description and the table of events are updated in place."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from ..plots.timeline import (
     describe_timeline,
     draw_timeline,
     keep_years,
-    legend_handles,
     set_window,
     show_only,
+    timeline_view,
+    update_legend,
 )
 from .controls import Choice, choice_keys, keys_html
 
@@ -109,12 +110,11 @@ def timeline_explorer(case: Case) -> Panel:
         ax = chart.figure.axes[0]
         set_window(ax, *window)
         keep_years(artists, *window)
-        show_only(artists, lanes, hindsight)
+        show_only(ax, artists, lanes, hindsight)
+        update_legend(ax)
         ax.set_title(f"Events of {window[0]}-{window[1]} in the course's timeline")
         shown = shown_events(table, window, lanes, hindsight)
-        in_window = shown_events(table, window, lanes, hindsight=True)
-        chart.description = describe_timeline(in_window, case.article.date, *window,
-                                              hindsight=hindsight, lanes=lanes)
+        chart.description = describe_timeline(timeline_view(ax))
         picture.value = chart.png()
         words.value = "<p><b>Figure description.</b> " + chart.description + "</p>"
         events.value = events_html(shown)
@@ -145,6 +145,4 @@ def _build_chart(table: pd.DataFrame, case: Case) -> tuple[Chart, dict]:
     figure = Figure(figsize=(10, 4.75), layout="constrained")
     ax = figure.add_subplot()
     artists = draw_timeline(ax, table, case.article.date, categories=case.categories)
-    ax.legend(handles=legend_handles(table, case.categories), loc="upper left",
-              bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     return Chart(figure, "", table), artists
