@@ -2,6 +2,7 @@
 headlessly on small made-up timelines (and the explorer on the real case)."""
 
 import datetime as dt
+import html
 
 import matplotlib.dates as mdates
 import pandas as pd
@@ -254,7 +255,8 @@ def test_explorer_opens_on_the_default_period_with_hindsight_shown(case):
     period = case.periods.loc[case.default_period]
     assert years.value == (period.start_year, period.end_year)
     assert all(box.value for box in lanes_row.children) and not only_known.value
-    assert picture.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert picture.png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f'alt="{html.escape(panel.chart.description, quote=True)}"' in picture.value
     assert f"Timeline chart, {period.start_year} to {period.end_year}" in words.value
     page, text = panel._static_view()
     assert "<img" in page and "alt=" in page and "in view" in page
@@ -265,7 +267,7 @@ def test_explorer_opens_on_the_default_period_with_hindsight_shown(case):
 def test_explorer_hides_hindsight_in_chart_and_table(case):
     panel = timeline_explorer(case)
     years, _, only_known, picture, words, events = panel.children
-    before_png = picture.value
+    before_png = picture.png
     assert AFTER in events.value
     only_known.value = True
     assert AFTER not in events.value
@@ -275,7 +277,7 @@ def test_explorer_hides_hindsight_in_chart_and_table(case):
     assert (f"Timeline chart, {years.value[0]} to {years.value[1]}, only what a reader on "
             f"13 Oct 2017 could know: {known} events in 5 lanes") in words.value
     assert f"{later} events after the article are hidden." in words.value
-    assert picture.value != before_png
+    assert picture.png != before_png
     ax_collections = panel.chart.figure.axes[0].collections
     assert all(not c.get_visible() for c in ax_collections if c.get_gid().endswith(AFTER))
     assert all(c.get_visible() for c in ax_collections if c.get_gid().endswith(BEFORE))

@@ -73,7 +73,10 @@ def events_html(shown: pd.DataFrame) -> str:
         return "<p>No event of the timeline matches these choices.</p>"
     heading = f"<p><b>{len(shown)} event{'s' * (len(shown) != 1)}</b> in view</p>"
     table = shown.assign(date=shown["date"].map(str))[TABLE_COLUMNS]
-    return (heading + '<div style="max-height:30em;overflow-y:auto">'
+    # A box that scrolls must take the keyboard focus, or a keyboard user cannot scroll it;
+    # its role and name tell a screen reader what it holds.
+    return (heading + '<div style="max-height:30em;overflow-y:auto" tabindex="0" '
+            'role="region" aria-label="Events in view">'
             + table_html(table, widths=TABLE_WIDTHS) + "</div>")
 
 
@@ -97,7 +100,10 @@ def timeline_explorer(case: Case) -> Panel:
         description=f"Only what a reader on {day_text(case.article.date)} could know")
 
     chart, artists = _build_chart(table, case)
-    picture = widgets.Image(format="png", layout=widgets.Layout(width="100%"))
+    # The chart as an <img> whose alternative text is its description (its PNG is kept in
+    # picture.png for the static view and the tests).
+    picture = widgets.HTML(layout=widgets.Layout(width="100%"))
+    picture.add_class("casebook-timeline-chart")
     words = widgets.HTML()
     events = widgets.HTML()
 
@@ -115,7 +121,8 @@ def timeline_explorer(case: Case) -> Panel:
         ax.set_title(f"Events of {window[0]}-{window[1]} in the course's timeline")
         shown = shown_events(table, window, lanes, hindsight)
         chart.description = describe_timeline(timeline_view(ax))
-        picture.value = chart.png()
+        picture.png = chart.png()
+        picture.value = figure_bundle(picture.png, chart.description)["text/html"]
         words.value = "<p><b>Figure description.</b> " + chart.description + "</p>"
         events.value = events_html(shown)
 
@@ -127,7 +134,7 @@ def timeline_explorer(case: Case) -> Panel:
         window, lanes, hindsight = state()
         page = (f"<p>Years: <b>{years.label}</b>; lanes shown: {', '.join(lanes)}; "
                 f"{'events after the article shown' if hindsight else only_known.description}"
-                f"</p>" + figure_bundle(picture.value, chart.description)["text/html"]
+                f"</p>" + picture.value
                 + words.value + events.value)
         text = (f"Timeline explorer set to {years.label}. " + chart.description)
         return page, text
