@@ -240,10 +240,11 @@ def test_stale_reruns_only_what_the_lessons_use_changed(project, capsys, declare
     assert main(["refresh", "--stale", str(lesson), str(undeclared)]) == 0
     assert "no record of the data" in capsys.readouterr().out
     recorded = json.loads(lesson.read_text())["metadata"]["casebook"]["fingerprints"]
-    # What it declares, and what every lesson reads: metadata, the article, lessons.csv.
+    # What it declares, and what every lesson reads: metadata, the article, lessons.csv and
+    # the glossary (every lesson's text links its terms).
     assert set(recorded) == {schema.TABLES["events"].file, schema.METADATA_FILE,
                              refresh.load_case(data).article.numbered_file,
-                             schema.TABLES["lessons"].file}
+                             schema.TABLES["lessons"].file, schema.TABLES["glossary"].file}
     assert main(["refresh", "--stale", str(lesson), str(undeclared)]) == 0
     assert capsys.readouterr().out.count("up to date, skipped") == 2
 
@@ -266,6 +267,12 @@ def test_stale_reruns_only_what_the_lessons_use_changed(project, capsys, declare
                        encoding="utf-8")
     assert main(["refresh", "--stale", str(lesson)]) == 0
     assert "06_w.ipynb (lessons.csv changed): outputs refreshed" in capsys.readouterr().out
+
+    glossary = data / schema.TABLES["glossary"].file
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "edited_term,edited term,,"
+                        "A term an instructor added.,\n", encoding="utf-8")
+    assert main(["refresh", "--stale", str(lesson)]) == 0
+    assert "06_w.ipynb (glossary.csv changed): outputs refreshed" in capsys.readouterr().out
 
 
 def test_stale_reruns_a_lesson_whose_cells_changed(project, capsys, declared):
