@@ -7,12 +7,12 @@ lessons' text cells link each term where a lesson's text first uses it: ``render
 ``casebook.text`` calls ``link_first_uses`` when the facts carry glossary entries (lessons
 do, instructor notes do not), so that the kernel and ``casebook text`` give the same links.
 
->>> entries = [Entry("veto", "veto", ("veto", "vetoes"), "A vote that stops a draft.", "")]
+>>> entries = [Entry("term-quorum", "quorum", ("quorum", "quorums"), "Enough members.", "")]
 >>> linked = set()
->>> link_first_uses("A veto, then two vetoes.", entries, linked, "glossary.md")
-'A [veto](glossary.md#veto), then two vetoes.'
->>> link_first_uses("Another veto.", entries, linked, "glossary.md")
-'Another veto.'
+>>> link_first_uses("A quorum, then two quorums.", entries, linked, "glossary.md")
+'A [quorum](glossary.md#term-quorum), then two quorums.'
+>>> link_first_uses("Another quorum.", entries, linked, "glossary.md")
+'Another quorum.'
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ class Entry:
 def forms_of(term: str, also: str | None) -> tuple[str, ...]:
     """The term and its other forms from the ``also`` cell, each once, the term first.
 
-    >>> forms_of("veto", "vetoes; vetoed;  ;veto"), forms_of("veto", float("nan"))
-    (('veto', 'vetoes', 'vetoed'), ('veto',))
+    >>> forms_of("quorum", "quorums;  ;quorum"), forms_of("quorum", float("nan"))
+    (('quorum', 'quorums'), ('quorum',))
     """
     others = str(also).split(FORMS_SEPARATOR) if _given(also) else []
     forms = [term] + [part.strip() for part in others]
@@ -125,21 +125,21 @@ def glossary_page(case) -> str:
     >>> from dataclasses import replace
     >>> import pandas as pd
     >>> case = load_case()
-    >>> table = pd.DataFrame({"term": ["triad"], "also": ["triads"], "definition": [
-    ...     "Three actors and their three ties."], "source_id": [None]},
-    ...     index=pd.Index(["triad"], name="term_id"))
+    >>> table = pd.DataFrame({"term": ["quorum"], "also": ["quorums"], "definition": [
+    ...     "Enough members to decide."], "source_id": [None]},
+    ...     index=pd.Index(["term-quorum"], name="term_id"))
     >>> print(glossary_page(replace(case, glossary=table)).split("# Glossary")[1].strip())
     ... # doctest: +NORMALIZE_WHITESPACE
     The words the lessons use before they explain them, in alphabetical order. Each lesson
     links a word to this page where its text first uses it.
     <BLANKLINE>
-    <a id="triad"></a>
+    <a id="term-quorum"></a>
     <BLANKLINE>
-    ## triad
+    ## quorum
     <BLANKLINE>
-    Three actors and their three ties.
+    Enough members to decide.
     <BLANKLINE>
-    Also linked: triads. No source: the course's own description.
+    Also linked: quorums. No source: the course's own description.
     """
     table = f"{case.data_dir.name}/glossary.csv"
     lines = [GENERATED_NOTE.format(table=table) + "# Glossary", "",
@@ -168,9 +168,9 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` must get no link: code, comments, tags and HTML blocks, the summary of
     a details block, existing links, addresses and headings.
 
-    >>> text = "# THAAD\\nSee `THAAD` and [THAAD](x) <!-- THAAD -->, then THAAD."
+    >>> text = "# ABC\\nSee `ABC` and [ABC](x) <!-- ABC -->, then ABC."
     >>> [text[a:b] for a, b in protected_spans(text)]
-    ['# THAAD', '`THAAD`', '[THAAD](x)', '<!-- THAAD -->']
+    ['# ABC', '`ABC`', '[ABC](x)', '<!-- ABC -->']
     """
     return [match.span() for match in _PROTECTED.finditer(text)]
 
@@ -182,13 +182,13 @@ def link_first_uses(text: str, entries: Iterable[Entry], linked: MutableSet[str]
     made a link to the entry's anchor on ``page``; each entry linked is added to ``linked``.
     The words keep their spelling and case.
 
-    >>> entries = [Entry("p5", "P5", ("P5", "permanent members"), "", ""),
-    ...            Entry("veto", "veto", ("veto",), "", "")]
-    >>> linked = {"veto"}
-    >>> link_first_uses("`P5` vetoes; the Permanent\\nmembers (P5) veto.", entries, linked)
-    '`P5` vetoes; the [Permanent\\nmembers](glossary.md#p5) (P5) veto.'
+    >>> entries = [Entry("term-g3", "G3", ("G3", "great three"), "", ""),
+    ...            Entry("term-quorum", "quorum", ("quorum",), "", "")]
+    >>> linked = {"term-quorum"}
+    >>> link_first_uses("`G3` quorums; the Great\\nthree (G3) quorum.", entries, linked)
+    '`G3` quorums; the [Great\\nthree](glossary.md#term-g3) (G3) quorum.'
     >>> sorted(linked)
-    ['p5', 'veto']
+    ['term-g3', 'term-quorum']
     """
     spans = protected_spans(text)
     candidates = []
@@ -218,12 +218,12 @@ def link_in_lesson(text: str, template: str, facts) -> str:
     terms each template linked, so that running a cell again gives the same links.
 
     >>> from types import SimpleNamespace
-    >>> facts = SimpleNamespace(glossary=(Entry("veto", "veto", ("veto",), "", ""),),
+    >>> facts = SimpleNamespace(glossary=(Entry("term-q", "quorum", ("quorum",), "", ""),),
     ...                         glossary_links={})
-    >>> link_in_lesson("A veto.", "A {x}.", facts), link_in_lesson("A veto.", "B {x}.", facts)
-    ('A [veto](glossary.md#veto).', 'A veto.')
-    >>> link_in_lesson("A veto.", "A {x}.", facts)  # the first cell, run again
-    'A [veto](glossary.md#veto).'
+    >>> link_in_lesson("A quorum.", "A {x}.", facts), link_in_lesson("A quorum.", "B {x}.", facts)
+    ('A [quorum](glossary.md#term-q).', 'A quorum.')
+    >>> link_in_lesson("A quorum.", "A {x}.", facts)  # the first cell, run again
+    'A [quorum](glossary.md#term-q).'
     """
     entries = facts.glossary
     owned = facts.glossary_links.get(template)

@@ -446,10 +446,10 @@ class DistinctNames(Rule):
     term, which lessons link to one entry only.
 
     >>> rule = DistinctNames("term", "also")
-    >>> rows = Rows("glossary.csv", {2: {"term": "veto", "also": "vetoes"},
-    ...                              3: {"term": "Vetoes", "also": None}})
+    >>> rows = Rows("glossary.csv", {2: {"term": "quorum", "also": "quorums"},
+    ...                              3: {"term": "Quorums", "also": None}})
     >>> print(rule.check(rows, Context())[0])
-    glossary.csv, row 3, column 'term': found 'Vetoes'; expected a name no other row gives (row 2 gives it).
+    glossary.csv, row 3, column 'term': found 'Quorums'; expected a name no other row gives (row 2 gives it).
     """  # noqa: E501 - the doctest shows the whole message
 
     name: str

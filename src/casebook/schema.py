@@ -627,7 +627,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         "--render` writes the glossary page (`notebooks/glossary.md`) from this table, and "
         "each lesson links a term where its text first uses it.",
         (
-            _id("term_id", "short name; the term's anchor on the glossary page"),
+            _id("term_id", "short name, e.g. `term-veto`: the anchor of the term on the glossary "
+                "page, which the lessons link to"),
             Column("term", TEXT, "the word or phrase as the lessons write it"),
             Column("also", TEXT, "other forms of the term that the lessons write and that "
                    "should link to it (plurals, abbreviations, another spelling), separated "
