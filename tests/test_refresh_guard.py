@@ -16,6 +16,7 @@ import pytest
 
 from casebook import refresh, schema
 from casebook.cli import main
+from casebook.glossary import glossary_page
 from conftest import DATA, REPO
 
 PRINT_CASE = "from casebook import load_case\ncase = load_case()\nprint(case.data_dir.name)"
@@ -68,6 +69,11 @@ def test_another_case_goes_to_a_build_folder_and_leaves_the_lesson_untouched(pro
     out = capsys.readouterr().out
     assert "is not the notebooks' own case" in out and "not touched" in out
     assert f"outputs refreshed -> {copy}" in out
+    # The copies' glossary links reach their own case's glossary page, written beside them.
+    other = refresh.load_case(project / "elsewhere" / "other_case")
+    assert (copy.parent / "glossary.md").read_text(encoding="utf-8") == glossary_page(other)
+    assert f"{copy.parent / 'glossary.md'}: the glossary of case other_case/" in out
+    assert not (project / "notebooks" / "glossary.md").exists()
 
 
 def test_casebook_data_in_the_environment_is_guarded_the_same_way(project, monkeypatch):

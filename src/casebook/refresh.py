@@ -530,4 +530,19 @@ def refresh_notebooks(paths: list[Path], timeout: int = 600, data: str | None = 
             continue
         where = "" if job.target == job.source else f" -> {_shown(job.target)}"
         print(f"{shown}: outputs refreshed{where}")
+    _write_glossary_pages(jobs)
     return 1 if failed else 0
+
+
+def _write_glossary_pages(jobs: list[Job]) -> None:
+    """Beside lessons refreshed into another folder, the glossary page of their case, so
+    that their links reach it (the lessons' own page is written by ``casebook text
+    --render``)."""
+    from .glossary import write_page
+
+    for folder, data_dir in dict.fromkeys((j.target.parent, j.data_dir) for j in jobs
+                                          if j.target != j.source):
+        if folder.is_dir():
+            page = write_page(folder, load_case(data_dir))
+            if page:
+                print(f"{_shown(page)}: the glossary of case {data_dir.name}/")
