@@ -139,7 +139,7 @@ def glossary_page(case) -> str:
     <BLANKLINE>
     Enough members to decide.
     <BLANKLINE>
-    Also linked: quorums. No source: the course's own description.
+    Other forms: quorums. No source: the course's own description.
     """
     table = f"{case.data_dir.name}/glossary.csv"
     lines = [GENERATED_NOTE.format(table=table) + "# Glossary", "",
@@ -148,7 +148,7 @@ def glossary_page(case) -> str:
     for entry in glossary_entries(case):
         notes = []
         if len(entry.forms) > 1:
-            notes.append(f"Also linked: {', '.join(entry.forms[1:])}.")
+            notes.append(f"Other forms: {', '.join(entry.forms[1:])}.")
         notes.append(f"Source: {entry.source}" if entry.source
                      else "No source: the course's own description.")
         lines += [f'<a id="{entry.term_id}"></a>', "", f"## {entry.term}", "",
