@@ -126,6 +126,19 @@ def test_a_stale_or_missing_page_is_a_finding_that_names_the_fix(tmp_path):
     assert any("Three actors, whatever their ties." in f.data for f in findings)
 
 
+def test_validate_names_a_glossary_page_that_a_data_edit_left_behind():
+    from casebook.text import text_touched_by_data
+
+    course = load_case()
+    assert text_touched_by_data(course, files=[NOTEBOOKS[0]]) == []
+    edited = course.glossary.copy()
+    term_id = edited.index[0]
+    edited.loc[term_id, "definition"] = "A definition an instructor rewrote."
+    lines = text_touched_by_data(replace(course, glossary=edited), files=[NOTEBOOKS[0]])
+    assert lines and all(line.startswith(f"notebooks/{PAGE_NAME} says") for line in lines)
+    assert any("A definition an instructor rewrote." in line for line in lines)
+
+
 # -- links in the lessons -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
