@@ -707,11 +707,14 @@ def text_touched_by_data(case, files: list[Path] | None = None) -> list[str]:
     >>> text_touched_by_data(load_case(), files=[])
     []
     """
-    from .glossary import check_page, page_folder
+    from .glossary import PAGE_NAME, check_page, page_folder
 
     files = text_files() if files is None else files
     lessons = page_folder(files)
-    found_on_page = check_page(lessons, case) if lessons else []  # the glossary beside them
+    # The glossary page beside the lessons, where there is one (a missing page is a matter
+    # for `casebook text`, not something a data edit did).
+    found_on_page = (check_page(lessons, case)
+                     if lessons and (lessons / PAGE_NAME).is_file() else [])
     lines = [f'{f.where} says "{f.says}"; with this data: "{f.data}"' for f in found_on_page]
     for file in files:
         found = check_notebook(file, case) if file.suffix == ".ipynb" else check_notes(file, case)
