@@ -186,10 +186,10 @@ def test_check_known_count_messages(made_up):
         "Not quite: 4 is not the count. Of the 5 events of 2016-2017, count the rows marked "
         "'before the article' in the table, or the filled markers left of the dashed line in "
         "the chart.")
-    assert check_known_count(3.0, table) == (
-        "Not quite: give a whole number, like 12, without quotes or a decimal point (you gave "
-        "3.0).")
-    assert check_known_count("3", table).startswith("Not quite: give a whole number")
+    assert check_known_count(3.0, table) == check_known_count("3", table) == (
+        check_known_count(3, table))
+    assert check_known_count(3.5, table) == (
+        "Not quite: give a whole number (you gave 3.5).")
     assert check_known_count(True, table).startswith("Not quite: give a whole number")
 
 
@@ -229,9 +229,14 @@ def test_check_top_actors_messages(made_up):
         "Not quite: China takes part in 1 event; Russia takes part in more (2).")
     assert check_top_actors(["Russia", "Russia"], counts, actors) == (
         "Not quite: give 2 different actors (you gave 1).")
-    assert check_top_actors(["Rusia", "PRK"], counts, actors).startswith(
-        "Not quite: 'Rusia' names no actor of the case; its actors are Russia, North Korea")
-    assert check_top_actors("Russia", counts, actors).startswith("Not quite: give a list")
+    assert check_top_actors(["Rusia", "PRK"], counts, actors) == (
+        "Not quite: 'Rusia' names no actor of the case; the actors are Russia, North Korea and "
+        "China.")
+    assert check_top_actors("North Korea, russia", counts, actors) == check_top_actors(
+        ["PRK", "russia"], counts, actors)  # one string, names and commas
+    assert check_top_actors("Russia", counts, actors) == (
+        "Not quite: give 2 different actors (you gave 1).")
+    assert check_top_actors(2, counts, actors).startswith("Not quite: give a list")
 
 
 def test_check_top_actors_accepts_either_of_a_tie():

@@ -21,6 +21,7 @@ from ..plots.timeline import (
     timeline_view,
     update_legend,
 )
+from .controls import Choice, choice_keys, keys_html
 
 TABLE_COLUMNS = ["date", "event", "category", "actors", "when", "source"]
 TABLE_WIDTHS = [11, 30, 10, 14, 14, 21]  # steady as the window changes
@@ -84,10 +85,10 @@ def timeline_explorer(case: Case) -> Panel:
                            categories=case.categories)
     choices = year_choices(case, table)
     default = case.periods.loc[case.default_period]
-    years = widgets.Dropdown(options=choices,
-                             value=(int(default.start_year), int(default.end_year)),
-                             description="Years", style={"description_width": "initial"},
-                             layout=widgets.Layout(width="60%"))
+    years = Choice(choices, (int(default.start_year), int(default.end_year)), "Years",
+                   kind="window of years", width="60%", note=keys_html(
+                       f"Tab moves from control to control; {choice_keys(['Years'])}; Space "
+                       "ticks or unticks a box."))
     lane_boxes = [widgets.Checkbox(value=True, description=lane.label, indent=False,
                                    layout=widgets.Layout(width="auto"))
                   for lane in lanes_of(case.categories)]
