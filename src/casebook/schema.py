@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .rules import (
     ActorHasRow,
     CompleteGrid,
+    DistinctNames,
     NotBefore,
     PairGrid,
     PartsBetween,
@@ -636,6 +637,27 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ),
         key=("role_id",),
         rules=(ActorHasRow("actor_id", "focus_actor"), PartsBetween("questions", 2, 3)),
+        optional=True,
+    ),
+    Table(
+        "glossary", "one term the lessons use, with its definition", "sourced definition",
+        "One row is one word or phrase the lessons use before they explain it (a treaty "
+        "body, a weapon, a method), defined in one or two plain sentences. `casebook text "
+        "--render` writes the glossary page (`notebooks/glossary.md`) from this table, and "
+        "each lesson links a term where its text first uses it.",
+        (
+            _id("term_id", "short name, e.g. `term-veto`: the anchor of the term on the glossary "
+                "page, which the lessons link to"),
+            Column("term", TEXT, "the word or phrase as the lessons write it"),
+            Column("also", TEXT, "other forms of the term that the lessons write and that "
+                   "should link to it (plurals, abbreviations, another spelling), separated "
+                   "by `;`", required=False),
+            Column("definition", TEXT, "one or two plain sentences"),
+            _source(required=False, what="the document the definition rests on; blank only "
+                    "for a method described in the course's own words"),
+        ),
+        key=("term_id",),
+        rules=(DistinctNames("term", "also"),),
         optional=True,
     ),
     Table(
