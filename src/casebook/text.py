@@ -223,6 +223,9 @@ def start(lesson: str, data_dir: str | Path | None = None):
             f"This case cannot run lesson {lesson}: " + " ".join(missing)
             + " (`casebook validate` lists what each lesson needs.)")
     facts = facts_for(lesson, case, link_glossary=True)
+    from .display import link_sources
+
+    link_sources(case.sources)  # tables link each source's title to its document
     if "minutes" in facts:
         print(f"Lesson {lesson}, {facts['lesson_title']}: {facts['minutes']} minutes.")
     print(banner(case))
