@@ -16,8 +16,6 @@ the default state: the article's weighting, its chart and its table.
 from __future__ import annotations
 
 import html
-import io
-import re
 from itertools import combinations
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from ..model import weights as model
 from ..plots import weights as plots
 from ..weights_file import WeightsFileError, load_weights, save_weights
 from .controls import Choice, choice_keys, keys_note, number_field
+from .messages import plain_png, problems_html, strip_tags
 
 SLIDER_STEP = 0.5
 DEFAULT_FILE = "my_weights.json"
@@ -243,7 +242,7 @@ class WeightingExplorer:
         if self.chart is None or self.redraw_mode == "new_figure":
             self.chart = plots.option_scores_chart(scores, predicted, self.option_labels,
                                                    model.UNDECIDED_BAND, explained=explained)
-            png = _plain_png(self.chart) if self.redraw_mode == "new_figure" else (
+            png = plain_png(self.chart, plots.DPI) if self.redraw_mode == "new_figure" else (
                 self.chart.png())
         else:
             self.chart.update(scores, predicted, explained=explained)
@@ -268,7 +267,7 @@ class WeightingExplorer:
                 + figure_bundle(self.png, self.chart.description)["text/html"]
                 + self.description.value + self.fit_table.value)
         text = (f"Weights (0 to 10): {weights}. "
-                + html.unescape(_strip_tags(self.summary.value)) + " "
+                + html.unescape(strip_tags(self.summary.value)) + " "
                 + self.chart.description)
         return page, text
 
@@ -304,7 +303,7 @@ class WeightingExplorer:
             save_weights(path, self.weights, self.your_name.value, self.sliders,
                          method=self.method, case_title=self.case.title, overwrite=overwrite)
         except WeightsFileError as error:
-            self.file_message.value = _problems_html(error, "Nothing was saved.")
+            self.file_message.value = problems_html(error, "Nothing was saved.")
             return
         self.file_message.value = (f"<p>Saved {html.escape(path.name)} in "
                                    f"{html.escape(str(path.parent))}. Hand this file in for "
@@ -327,28 +326,12 @@ class WeightingExplorer:
         try:
             saved = load_weights(path, self.sliders)
         except WeightsFileError as error:
-            self.file_message.value = _problems_html(error, "Nothing was changed.")
+            self.file_message.value = problems_html(error, "Nothing was changed.")
             return
         self.your_name.value = saved.name
         self.set_weights(saved.weights, method=saved.method)
         self.file_message.value = (f"<p>Loaded the weights of {html.escape(saved.name)} from "
                                    f"{html.escape(path.name)}.</p>")
-
-
-def _plain_png(chart) -> bytes:
-    """PNG of a newly built chart by plain ``savefig``: the naive redraw's rendering."""
-    buffer = io.BytesIO()
-    chart.figure.savefig(buffer, format="png", dpi=plots.DPI)
-    return buffer.getvalue()
-
-
-def _strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text)
-
-
-def _problems_html(error: WeightsFileError, outcome: str) -> str:
-    items = "".join(f"<li>{html.escape(p)}</li>" for p in error.problems)
-    return f"<p><b>{outcome}</b></p><ul>{items}</ul>"
 
 
 def weighting_explorer(case: Case, folder: Path | str | None = None,
