@@ -74,7 +74,7 @@ def main() -> None:
 
     case = load_case(data)
     box = widgets.year_explorer(case)
-    slider = box.children[0]
+    slider = box.slider
     years = list(range(slider.min, slider.max + 1))
 
     def sweep():

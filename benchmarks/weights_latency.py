@@ -4,10 +4,11 @@
 
 1. **Slider change -> PNG re-rendered + summary updated.** The widget is built as the lesson
    builds it; each change sets one slider's value (as a drag does) and the time runs until
-   the observer has recomputed the scores and the fit, re-rendered the chart to PNG (put on
-   the Image widget) and rewritten the summary sentence. Changes step through every slider,
-   one at a time, over the slider's range, so predictions flip now and then (which also
-   re-draws the "explained" column). Median and p95 over N changes (default 60, at least 50).
+   the observer has recomputed the scores and the fit, re-rendered the chart to PNG (put in
+   the chart's HTML with its description as alt text) and rewritten the summary sentence.
+   Changes step through every slider, one at a time, over the slider's range, so predictions
+   flip now and then (which also re-draws the "explained" column). Median and p95 over N
+   changes (default 60, at least 50).
 2. **The naive approach in the same run**: the same widget built with
    ``redraw="new_figure"``, which builds a new figure on every change (the chart function
    called afresh, then ``savefig``), over the same changes.

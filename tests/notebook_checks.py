@@ -242,10 +242,10 @@ DETAILS = re.compile(r"<details>(.*?)</details>", re.S | re.I)
 SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?:python3?|py|ipython3?)[ \t]*\n"
                    r"(?P<code>.*?)^[ \t]*(?P=fence)[ \t]*$", re.S | re.M)
-# What the course's exercise checks say to a wrong or missing answer (src/casebook/checks.py,
-# or feedback.py). A solution whose output says one of these does not give the right answer.
-WRONG_ANSWER_PHRASES = ("Not quite", "Replace None", "Give the year", "The question leaves out",
-                        "is outside the timeline")
+# What the course's exercise checks say to a wrong or missing answer (casebook.feedback, whose
+# sentences all start "Right:", "Not quite:" or "Replace None"). A solution whose output says
+# one of these does not give the right answer.
+WRONG_ANSWER_PHRASES = ("Not quite", "Replace None")
 SOLUTION_KEY = "casebook_solution"  # cell metadata that marks a solution in a lesson run
 
 

@@ -25,6 +25,7 @@ import os
 
 import nbformat
 import pytest
+from browser_keys import NOTEBOOK_STATE, chromium_name_and_value
 
 from casebook.model import ach
 from casebook.plots.ach import describe_ranking
@@ -43,14 +44,6 @@ from casebook.widgets.ach import rating_grid_widget
 
 case = load_case()
 rating_grid_widget(case, start="reference")"""
-
-NOTEBOOK_STATE = """() => {
-    const notebook = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
-    const cells = [...notebook.querySelectorAll('.jp-Cell')];
-    return {cells: cells.length,
-            active: cells.findIndex(c => c.classList.contains('jp-mod-active'))};
-}"""
-
 
 @pytest.fixture(scope="module")
 def notebook(page, lab, tmp_path_factory):
@@ -104,27 +97,6 @@ def description_shows(page, grid, text: str) -> None:
     description = grid.locator(".casebook-ach-description").first
     page.wait_for_function("([element, text]) => element.textContent.includes(text)",
                            arg=[description.element_handle(), text], timeout=20_000)
-
-
-def chromium_name_and_value(page, locator) -> tuple[str, str, str]:
-    """The role, accessible name and value Chromium itself computes for the element (its
-    accessibility tree, through the DevTools protocol)."""
-    locator.evaluate("element => element.setAttribute('data-casebook-probe', '')")
-    session = page.context.new_cdp_session(page)
-    try:
-        session.send("DOM.enable")
-        session.send("Accessibility.enable")
-        root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-        node = session.send("DOM.querySelector", {"nodeId": root,
-                                                  "selector": "[data-casebook-probe]"})
-        tree = session.send("Accessibility.getPartialAXTree",
-                            {"nodeId": node["nodeId"], "fetchRelatives": False})
-    finally:
-        session.detach()
-        locator.evaluate("element => element.removeAttribute('data-casebook-probe')")
-    own = next(n for n in tree["nodes"] if not n.get("ignored"))
-    return (own["role"]["value"], own.get("name", {}).get("value", ""),
-            str(own.get("value", {}).get("value", "")))
 
 
 def test_opened_before_running_the_grid_shows_its_default_view(page, lab, case, notebook):

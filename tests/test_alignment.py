@@ -198,8 +198,9 @@ def test_stances_serving_feedback():
         "'why': Russian, not joint")
     assert check("Double freeze", effects, "China alignment") == (
         "Not quite: Oppose THAAD is also coded above 0 for China alignment.")
-    assert check(["Ferry"], effects, "China alignment").startswith(
-        "Not quite: 'Ferry' is not a stance of the table")
+    assert check(["Ferry"], effects, "China alignment") == (
+        "Not quite: 'Ferry' names no stance of the table; the stances are Double freeze, "
+        "Lifelines, Oppose THAAD and Back force.")
     assert check(None, effects, "China alignment").startswith("Replace None")
 
 
@@ -236,6 +237,8 @@ def test_highest_other_weight_feedback():
     assert check(9, table, "China alignment", "blank_2017") == (
         "Not quite: no reading drawn from a text gives China alignment 9. Read the China "
         "alignment bars again.")
-    assert check(3.0, table, "China alignment", "blank_2017") == (
-        "Not quite: give a whole number, without quotes or a decimal point, like 3 (you gave "
-        "3.0).")
+    for written in (3.0, "3", np.float64(3)):  # a weight as a float or as text
+        assert check(written, table, "China alignment", "blank_2017") == check(
+            3, table, "China alignment", "blank_2017")
+    assert check("three", table, "China alignment", "blank_2017") == (
+        "Not quite: give a number (you gave 'three').")

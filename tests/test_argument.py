@@ -198,7 +198,7 @@ def test_article_html_numbers_every_paragraph(argument):
 
 def test_paragraph_reader_opens_on_a_paragraph_with_claims_and_follows_the_slider(case):
     panel = paragraph_reader(case)
-    slider, view = panel.children
+    slider, view = panel.slider, panel.children[-1]
     first_with_claims = int(case.claims["paragraph"].min())
     assert slider.value == first_with_claims
     assert (slider.min, slider.max) == (min(case.paragraphs), max(case.paragraphs))
@@ -219,8 +219,8 @@ def test_a_paragraph_without_claims_says_so(case):
     if not empty:
         pytest.skip("every paragraph of this case holds a claim")
     panel = paragraph_reader(case)
-    panel.children[0].value = empty[0]
-    assert "No sentence of this paragraph is in the claims table." in panel.children[1].value
+    panel.slider.value = empty[0]
+    assert "No sentence of this paragraph is in the claims table." in panel.children[-1].value
 
 
 # -- feedback -------------------------------------------------------------------------------
@@ -309,8 +309,12 @@ def test_check_fourth_factor_paragraph_messages(argument):
         "Not quite: ¶5 names no new factor")
     assert check_fourth_factor_paragraph(9, four, paragraphs) == (
         "Not quite: the article has paragraphs 1 to 8.")
-    assert check_fourth_factor_paragraph("7", four, paragraphs).startswith(
-        "Not quite: give the paragraph as a whole number")
+    for written in ("7", "¶7", "[¶7]", "para 7", 7.0):
+        assert check_fourth_factor_paragraph(written, four, paragraphs) == (
+            check_fourth_factor_paragraph(7, four, paragraphs))
+    assert check_fourth_factor_paragraph("seven", four, paragraphs) == (
+        "Not quite: give the paragraph's number, written as a number or as ¶ and the number "
+        "(you gave 'seven').")
     assert check_fourth_factor_paragraph(7, factors, paragraphs).startswith(
         "Not quite: this case has only 3 factors")
 

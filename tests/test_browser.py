@@ -1,6 +1,7 @@
 """The start-here lesson in a real JupyterLab, driven in headless Chromium: opened before
 anything runs it shows the slider's default view, not a Python repr; it runs with no error,
-and moving the slider with the keyboard changes the table under it.
+and moving the slider with its arrow keys, or typing a year in the named field beside it,
+changes the table under it, while no key reaches the notebook.
 
 Needs Debian's Chromium (``apt-get install chromium``; .ci/run installs it) and Playwright
 from the test extra; Playwright's own browser download is never used. Without Chromium these
@@ -8,6 +9,13 @@ tests are skipped, with the reason printed. The fixtures are in conftest.py.
 """
 
 import pytest
+from browser_keys import (
+    chromium_name_and_value,
+    notebook_state,
+    press_shortcuts_in,
+    type_and_enter,
+    wait_for_text,
+)
 
 from casebook import model
 from conftest import needs_browser, open_unrun, run_all
@@ -16,8 +24,8 @@ from conftest import needs_browser, open_unrun, run_all
 pytestmark = [needs_browser, pytest.mark.pins_shipped_case("the lesson the browser test opens")]
 
 
-def test_start_here_runs_in_jupyterlab_and_the_slider_changes_the_table(page, lab, case,
-                                                                        tmp_path):
+def test_start_here_runs_in_jupyterlab_and_the_slider_and_year_field_change_the_table(
+        page, lab, case, tmp_path):
     run_all(page, lab, "00_start_here.ipynb")
     assert page.locator(".jp-OutputArea-output[data-mime-type*='stderr']").count() == 0
     assert page.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
@@ -26,17 +34,34 @@ def test_start_here_runs_in_jupyterlab_and_the_slider_changes_the_table(page, la
     counts = model.events_per_year(case.events)
     handle = page.locator(".widget-slider .noUi-handle").first
     handle.wait_for(timeout=30_000)
-    table = page.locator(".widget-html-content").first
-    shows = "text => document.querySelector('.widget-html-content').textContent.includes(text)"
-    page.wait_for_function(shows, arg=f"{start}: {counts.loc[start]} events", timeout=15_000)
+    field = page.get_by_role("spinbutton", name="Year", exact=True).first
+    table = page.locator(".jp-OutputArea-output", has=field).locator(
+        ".widget-html-content").last  # under the slider and the note on keys
+    wait_for_text(page, table, f"{start}: {counts.loc[start]} events")
 
+    # The slider by its arrow keys.
     handle.focus()
     page.keyboard.press("ArrowLeft")
     earlier = start - 1
-    page.wait_for_function(shows, arg=f"{earlier}: {counts.loc[earlier]} event",
-                           timeout=15_000)
+    wait_for_text(page, table, f"{earlier}: {counts.loc[earlier]} event")
     first_title = model.events_in_year(case.events, case.actors, earlier)["event"].iloc[0]
     assert first_title in table.text_content()
+
+    # The year field by keyboard alone: letters stay out of the notebook, a year typed and
+    # Enter, then one year on with the arrow key; the slider follows.
+    assert chromium_name_and_value(page, field) == ("spinbutton", "Year", str(earlier))
+    field.focus()
+    before = notebook_state(page)
+    press_shortcuts_in(page, field, arrows=False)
+    busiest = int(counts.idxmax())
+    type_and_enter(page, field, str(busiest))
+    wait_for_text(page, table, f"{busiest}: {counts.loc[busiest]} events")
+    page.keyboard.press("ArrowUp")
+    after = busiest + 1
+    wait_for_text(page, table, f"{after}: {counts.loc[after]} event")
+    assert float(handle.get_attribute("aria-valuenow")) == after  # the slider followed
+    assert chromium_name_and_value(page, field) == ("spinbutton", "Year", str(after))
+    assert notebook_state(page) == before  # no cell added, the same cell active
     page.screenshot(path=str(tmp_path / "00_start_here.png"), full_page=False)
 
 

@@ -1,11 +1,23 @@
 """Lesson 07 in a real JupyterLab, driven in headless Chromium: it runs with no error, and
-choosing another period in the network explorer changes its figure and its description.
-Opened before anything runs, it shows the explorer's default view, not a Python repr.
+choosing another period and another focus actor by keyboard alone (typed into the named
+fields, Tab between them) changes the network's figure and its description, while no key
+reaches the notebook; Chromium names both fields. Opened before anything runs, it shows the
+explorer's default view, not a Python repr.
 
 Needs Debian's Chromium, as tests/test_browser.py; without it these tests are skipped.
 """
 
 import pytest
+from browser_keys import (
+    chromium_name_and_value,
+    first_letters,
+    is_focused,
+    notebook_state,
+    press_shortcuts_in,
+    type_and_enter,
+    wait_for_change,
+    wait_for_text,
+)
 
 from casebook.model import network as net
 from conftest import needs_browser, run_all
@@ -18,32 +30,53 @@ NOTEBOOK = "07_actor_relationships.ipynb"
 DESCRIPTION = ".widget-html-content:has-text('Network chart of')"
 
 
-def test_lesson_07_runs_and_the_period_menu_changes_figure_and_description(page, lab, case):
+def test_lesson_07_runs_and_the_period_and_focus_fields_change_figure_and_description(
+        page, lab, case, tmp_path):
     run_all(page, lab, NOTEBOOK)
     assert page.locator(".jp-OutputArea-output[data-mime-type*='stderr']").count() == 0
     assert page.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
 
     start = net.period_heading(case.periods, case.default_period)
     last = net.period_heading(case.periods, case.periods.index[-1])
-    menu = page.locator(".widget-dropdown select").first
-    menu.wait_for(timeout=30_000)
+    period = page.get_by_role("combobox", name="Period", exact=True).first
+    focus = page.get_by_role("combobox", name="Focus actor", exact=True).first
+    period.wait_for(timeout=30_000)
     description = page.locator(DESCRIPTION).first
-    description.wait_for(timeout=15_000)
     assert f"Network chart of {len(case.actors)} actors in {start}" in description.text_content()
     picture = page.locator(".widget-html-content img[alt^='Network chart of']").first
     source_before = picture.get_attribute("src")
-    assert picture.get_attribute("alt").startswith(f"Network chart of {len(case.actors)} "
-                                                   f"actors in {start}")
+    assert chromium_name_and_value(page, period) == ("combobox", "Period", start)
 
-    menu.select_option(label=last)
-    page.wait_for_function(
-        "text => [...document.querySelectorAll('.widget-html-content')]"
-        ".some(e => e.textContent.includes(text))",
-        arg=f"Network chart of {len(case.actors)} actors in {last}", timeout=15_000)
-    picture = page.locator(".widget-html-content img[alt^='Network chart of']").first
-    assert picture.get_attribute("src") != source_before
-    assert last in picture.get_attribute("alt")
-    assert start not in page.locator(DESCRIPTION).first.text_content()
+    # The period by keyboard: letters and arrows stay in the field, then its first letters.
+    period.scroll_into_view_if_needed()
+    period.focus()
+    before = notebook_state(page)
+    press_shortcuts_in(page, period)
+    assert notebook_state(page) == before
+    headings = [net.period_heading(case.periods, p) for p in case.periods.index]
+    type_and_enter(page, period, first_letters(last, headings).lower())
+    wait_for_text(page, description, f"Network chart of {len(case.actors)} actors in {last}")
+    wait_for_change(page, picture, "src", source_before)
+    assert last in picture.get_attribute("alt") and start not in description.text_content()
+    assert period.input_value() == last  # the whole label written back
+    assert chromium_name_and_value(page, period) == ("combobox", "Period", last)
+
+    # Tab goes on to the focus actor; a name that is no actor is refused in one sentence.
+    page.keyboard.press("Tab")
+    assert is_focused(focus)
+    type_and_enter(page, focus, "zzz")
+    wait_for_text(page, page.locator(".widget-html-content:has-text('is no focus actor')")
+                  .first, "“zzz” is no focus actor here")
+    other = case.actors.index[-1]
+    name = case.actors.loc[other, "short_name"]
+    source_before = picture.get_attribute("src")
+    type_and_enter(page, focus, name.lower())
+    wait_for_text(page, description, f"Focus actor {name} (yellow, ringed, in bold)")
+    wait_for_change(page, picture, "src", source_before)
+    assert chromium_name_and_value(page, focus) == ("combobox", "Focus actor", name)
+    assert page.locator(".widget-html-content:has-text('is no focus actor')").count() == 0
+    assert notebook_state(page) == before  # no cell added, the same cell active
+    page.screenshot(path=str(tmp_path / "07_explorer_by_keyboard.png"), full_page=False)
 
 
 def test_lesson_07_opened_before_running_shows_the_explorer_default_view(page, lab, case):
@@ -56,4 +89,4 @@ def test_lesson_07_opened_before_running_shows_the_explorer_default_view(page, l
     static_view.wait_for(timeout=15_000)
     assert static_view.locator("img[alt^='Network chart of']").count() == 1
     text = " ".join(outputs.all_text_contents())
-    assert "Panel(" not in text and "Dropdown(" not in text
+    assert "Panel(" not in text and "Choice(" not in text

@@ -172,7 +172,9 @@ def test_check_absent_actors_messages(talks, actors):
         "Not quite: Russia and Japan were absent, but so was one more actor")
     assert check_absent_actors(["Mongolia"], talks, actors).startswith(
         "Not quite: 'Mongolia' names no actor of the case")
-    assert check_absent_actors("Russia", talks, actors).startswith("Not quite: give a list")
+    assert check_absent_actors("Russia", talks, actors) == check_absent_actors(
+        ["Russia"], talks, actors)  # one name in quotes is a list of one
+    assert check_absent_actors(3, talks, actors).startswith("Not quite: give a list")
 
 
 def test_check_better_supported_factor_messages(claims, factors):
@@ -184,7 +186,10 @@ def test_check_better_supported_factor_messages(claims, factors):
         "Not quite: Seat has 1 of its 3 claims accurate or borne out (c05); Peace has more: "
         "2 of 3 (c01, c03).")
     assert check_better_supported_factor("Far East", tally).startswith(
-        "Not quite: 'Far East' is not one of the factors compared here: Peace, Seat.")
+        "Not quite: 'Far East' is not one of the factors compared here: Peace and Seat.")
+    assert check_better_supported_factor("Far East", tally, factors) == (
+        "Not quite: Far East is a factor of the case, but not one of those compared here: "
+        "Peace and Seat.")
     assert check_better_supported_factor(np.int64(1), tally).startswith(
         "Not quite: give the factor's short name in quotes")
 
@@ -193,7 +198,7 @@ def test_check_better_supported_factor_accepts_either_of_a_tie():
     tally = pd.DataFrame({"claims": [2, 2], "accurate or borne out": [1, 1],
                           "holding up": ["c1", "c2"]}, index=["A", "B"])
     assert check_better_supported_factor("B", tally) == (
-        "Right (a tie): B has 1 of its 2 claims accurate or borne out (c2); A has 1 of 2 (c1).")
+        "Right: B has 1 of its 2 claims accurate or borne out (c2); A has 1 of 2 (c1), a tie.")
 
 
 def _lesson_case(factors, categories, events):

@@ -119,7 +119,8 @@ def test_busiest_hindsight_year_feedback():
         "for the tallest bar.")
     assert check(2030, counts) == (
         "Not quite: 2030 is outside the chart, which runs from 2017 to 2021.")
-    assert check("2020", counts).startswith("Give the year")
+    assert check("2020", counts) == check(2020.0, counts) == check(2020, counts)
+    assert check("20-20", counts) == "Not quite: give a year as a whole number (you gave '20-20')."
     assert check(None, counts).startswith("Replace None")
 
 
@@ -137,18 +138,20 @@ def test_reversed_claim_feedback(card):
         "Not quite: the course's verdict on the claim of ¶8 ('Slender basis') is borne out in "
         "hindsight, and its hindsight rating supported. Look for a claim judged accurate as of "
         "the article and undercut later: compare the two columns of the chart.")
-    assert check(6.0, card) == (
-        "Not quite: give the paragraph number as a whole number, without quotes, ¶ or a "
-        "decimal point, like 3 (you gave 6.0).")
+    for written in (6.0, "6", "¶6", "¶ 6", "[¶6]", "para 6", np.int64(6)):
+        assert check(written, card) == check(6, card)
+    assert check("6.5", card) == (
+        "Not quite: give the paragraph's number, written as a number or as ¶ and the number "
+        "(you gave '6.5').")
     assert check(5, card) == (
         "Not quite: no claim of ¶5 has a hindsight rating; read the ¶ column.")
-    assert check("¶6", card).startswith("Not quite: give the paragraph number")
+    assert check(True, card).startswith("Not quite: give the paragraph's number")
 
 
 # -- the widget, headless ------------------------------------------------------------------
 
 def parts(panel):
-    *rows, reveal, summary, table = panel.children
+    _keys, *rows, reveal, summary, table = panel.children
     return rows, reveal, summary, table
 
 

@@ -34,12 +34,20 @@ def test_busiest_year_takes_the_numpy_integer_that_idxmax_gives():
         "tallest bar apart from the hatched one.")
 
 
-@pytest.mark.parametrize("answer", [True, False, np.True_, np.bool_(False), 2017.0, "2017"],
+@pytest.mark.parametrize("answer", [True, False, np.True_, np.bool_(False), 2016.5, "2O17"],
                          ids=repr)
-def test_busiest_year_takes_no_bool_float_or_text_as_a_year(answer):
+def test_busiest_year_takes_no_bool_fraction_or_word_as_a_year(answer):
     years = pd.Series([1, 3], index=[2016, 2017])
     assert feedback.check_busiest_year(answer, years) == (
-        f"Give the year as a whole number without quotes, like 2006 (you gave {answer!r}).")
+        f"Not quite: give a year as a whole number (you gave {answer!r}).")
+
+
+@pytest.mark.parametrize("answer", [2017.0, "2017", " 2017 ", np.float64(2017), "2017.0"],
+                         ids=repr)
+def test_busiest_year_takes_a_year_written_as_text_or_a_whole_float(answer):
+    years = pd.Series([1, 3], index=[2016, 2017])
+    assert feedback.check_busiest_year(answer, years) == feedback.check_busiest_year(
+        2017, years) == "Right: 2017 has the most events in the timeline (3)."
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["validate", "--help"],

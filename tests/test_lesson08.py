@@ -68,7 +68,7 @@ def test_plain_score_check_names_each_usual_slip(case):
         assert message.startswith(f"Not quite: {round(weighted, 2):g} is the weighted score")
     assert check_plain_score(None, grid, article).startswith("Replace None")
     assert check_plain_score("five", grid, article) == (
-        "Not quite: give a number, like 4 (you gave 'five').")
+        "Not quite: give a number (you gave 'five').")
     assert check_plain_score(expected + 7, grid, article).startswith(
         f"Not quite: {expected + 7} is more than the score.")
 

@@ -25,13 +25,15 @@ def test_unbalanced_count_right_also_as_a_numpy_integer(graph):
              "so 2 (50%) are balanced.")
     assert feedback.check_unbalanced_count(2, graph) == right
     assert feedback.check_unbalanced_count(np.int64(2), graph) == right
+    assert feedback.check_unbalanced_count("2", graph) == right
+    assert feedback.check_unbalanced_count(2.0, graph) == right
 
 
 @pytest.mark.parametrize(("answer", "message"), [
-    (None, "Replace None with a whole number, for example 3, then run the cell again."),
-    (True, "Not quite: give a whole number without quotes, like 3 (you gave True)."),
-    ("2", "Not quite: give a whole number without quotes, like 3 (you gave '2')."),
-    (2.0, "Not quite: give a whole number without quotes, like 3 (you gave 2.0)."),
+    (None, "Replace None with a whole number, then run the cell again."),
+    (True, "Not quite: give a whole number (you gave True)."),
+    ("two", "Not quite: give a whole number (you gave 'two')."),
+    (2.5, "Not quite: give a whole number (you gave 2.5)."),
     (0, "Not quite: 0 is the number of unbalanced triads when mixed ties are left out, like "
         "neutral ones; the question asks for the number when mixed ties count as hostile."),
     (3, "Not quite: 3 is too many. Count the rows of the triad table whose status is "
@@ -63,12 +65,12 @@ def test_most_strained_right_by_ids_names_or_a_string(graph):
 
 
 @pytest.mark.parametrize(("answer", "message"), [
-    # The example names actors of the graph itself (here a, b, c), never a fixed list.
-    (None, "Replace None with the three actors of the triad, for example ['a', 'b', 'c'], "
-           "then run the cell again."),
+    # No example: any three actors named would be a guess that might be the answer.
+    (None, "Replace None with a list of the triad's three actors, by name or id, then run the "
+           "cell again."),
     (["a", "b"], "Not quite: a triad has three actors, and your answer names 2."),
-    (["a", "b", "x"], "Not quite: 'x' is not an actor of the case; use the names or ids of the "
-                      "actors table (a, b, c, d)."),
+    (["a", "b", "x"], "Not quite: 'x' names no actor of the case; the actors are a, b, c and "
+                      "d."),
     (["a", "b", "d"], "Not quite: a – b – d is balanced when mixed ties count as hostile (two "
                       "friends with a common enemy), so it is under no strain. Look at the "
                       "unbalanced triads."),
@@ -115,15 +117,13 @@ def test_partners_right_in_any_order_and_by_name(changes):
 
 
 @pytest.mark.parametrize(("answer", "message"), [
-    (None, "Replace None with the actors, for example ['c', 'd'], then run the cell "
-           "again."),
+    (None, "Replace None with a list of actors, by name or id, then run the cell again."),
     (["b"], "Not quite: you have 1 of a's 2 cooled ties; one is missing. Read the rows of the "
             "changes table whose change is 'cooled'."),
     (["b", "c"], "Not quite: a's tie with c did not cool (it is unchanged: cooperative 1 → "
                  "cooperative 1)."),
     (["a", "b"], "Not quite: the question asks for a's partners, not a itself."),
-    (["z"], "Not quite: 'z' is not an actor of the case; use the names or ids of the actors "
-            "table."),
+    (["z"], "Not quite: 'z' names no actor of the case; the actors are a, b, c and d."),
 ])
 def test_partners_wrong_answers(changes, answer, message):
     table, graph = changes

@@ -16,6 +16,7 @@ import pytest
 
 from casebook import refresh, schema
 from casebook.cli import main
+from casebook.glossary import glossary_page
 from conftest import DATA, REPO
 
 PRINT_CASE = "from casebook import load_case\ncase = load_case()\nprint(case.data_dir.name)"
@@ -68,6 +69,11 @@ def test_another_case_goes_to_a_build_folder_and_leaves_the_lesson_untouched(pro
     out = capsys.readouterr().out
     assert "is not the notebooks' own case" in out and "not touched" in out
     assert f"outputs refreshed -> {copy}" in out
+    # The copies' glossary links reach their own case's glossary page, written beside them.
+    other = refresh.load_case(project / "elsewhere" / "other_case")
+    assert (copy.parent / "glossary.md").read_text(encoding="utf-8") == glossary_page(other)
+    assert f"{copy.parent / 'glossary.md'}: the glossary of case other_case/" in out
+    assert not (project / "notebooks" / "glossary.md").exists()
 
 
 def test_casebook_data_in_the_environment_is_guarded_the_same_way(project, monkeypatch):
@@ -240,10 +246,11 @@ def test_stale_reruns_only_what_the_lessons_use_changed(project, capsys, declare
     assert main(["refresh", "--stale", str(lesson), str(undeclared)]) == 0
     assert "no record of the data" in capsys.readouterr().out
     recorded = json.loads(lesson.read_text())["metadata"]["casebook"]["fingerprints"]
-    # What it declares, and what every lesson reads: metadata, the article, lessons.csv.
+    # What it declares, and what every lesson reads: metadata, the article, lessons.csv and
+    # the glossary (every lesson's text links its terms).
     assert set(recorded) == {schema.TABLES["events"].file, schema.METADATA_FILE,
                              refresh.load_case(data).article.numbered_file,
-                             schema.TABLES["lessons"].file}
+                             schema.TABLES["lessons"].file, schema.TABLES["glossary"].file}
     assert main(["refresh", "--stale", str(lesson), str(undeclared)]) == 0
     assert capsys.readouterr().out.count("up to date, skipped") == 2
 
@@ -266,6 +273,12 @@ def test_stale_reruns_only_what_the_lessons_use_changed(project, capsys, declare
                        encoding="utf-8")
     assert main(["refresh", "--stale", str(lesson)]) == 0
     assert "06_w.ipynb (lessons.csv changed): outputs refreshed" in capsys.readouterr().out
+
+    glossary = data / schema.TABLES["glossary"].file
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "edited_term,edited term,,"
+                        "A term an instructor added.,\n", encoding="utf-8")
+    assert main(["refresh", "--stale", str(lesson)]) == 0
+    assert "06_w.ipynb (glossary.csv changed): outputs refreshed" in capsys.readouterr().out
 
 
 def test_stale_reruns_a_lesson_whose_cells_changed(project, capsys, declared):

@@ -56,3 +56,25 @@ def test_lesson_00_explains_how_to_work_on_a_copy_of_the_data():
     text = "\n".join(rendered(c) for c in cells)
     assert "cp -r lessons_data my_data" in text and "%env CASEBOOK_DATA=../my_data" in text
     assert "casebook validate my_data" in text
+
+
+def test_a_source_named_in_a_lesson_table_links_to_its_document(case):
+    """Tables link source titles to their documents: the lessons hold such links, each to
+    the address sources.csv gives for that title, and no source without an address is
+    linked."""
+    import html
+    import re
+
+    address = {html.escape(str(t)): u for t, u in zip(case.sources["title"],
+                                                      case.sources["url"], strict=True)}
+    links = []
+    for cells in ready_lessons(case).values():
+        for cell in cells:
+            for output in cell.get("outputs", []):
+                page = "".join(output.get("data", {}).get("text/html", ""))
+                if "<table" in page:
+                    links += re.findall(r'<td[^>]*><a href="([^"]+)">([^<]+)</a></td>', page)
+    assert len(links) > 10
+    for url, title in links:
+        assert title in address, f"a link on {title!r}, which is no source's title"
+        assert html.unescape(url) == address[title], f"{title!r} links to {url}"

@@ -2,6 +2,7 @@
 headlessly on small made-up timelines (and the explorer on the real case)."""
 
 import datetime as dt
+import html
 
 import matplotlib.dates as mdates
 import pandas as pd
@@ -186,10 +187,10 @@ def test_check_known_count_messages(made_up):
         "Not quite: 4 is not the count. Of the 5 events of 2016-2017, count the rows marked "
         "'before the article' in the table, or the filled markers left of the dashed line in "
         "the chart.")
-    assert check_known_count(3.0, table) == (
-        "Not quite: give a whole number, like 12, without quotes or a decimal point (you gave "
-        "3.0).")
-    assert check_known_count("3", table).startswith("Not quite: give a whole number")
+    assert check_known_count(3.0, table) == check_known_count("3", table) == (
+        check_known_count(3, table))
+    assert check_known_count(3.5, table) == (
+        "Not quite: give a whole number (you gave 3.5).")
     assert check_known_count(True, table).startswith("Not quite: give a whole number")
 
 
@@ -229,9 +230,14 @@ def test_check_top_actors_messages(made_up):
         "Not quite: China takes part in 1 event; Russia takes part in more (2).")
     assert check_top_actors(["Russia", "Russia"], counts, actors) == (
         "Not quite: give 2 different actors (you gave 1).")
-    assert check_top_actors(["Rusia", "PRK"], counts, actors).startswith(
-        "Not quite: 'Rusia' names no actor of the case; its actors are Russia, North Korea")
-    assert check_top_actors("Russia", counts, actors).startswith("Not quite: give a list")
+    assert check_top_actors(["Rusia", "PRK"], counts, actors) == (
+        "Not quite: 'Rusia' names no actor of the case; the actors are Russia, North Korea and "
+        "China.")
+    assert check_top_actors("North Korea, russia", counts, actors) == check_top_actors(
+        ["PRK", "russia"], counts, actors)  # one string, names and commas
+    assert check_top_actors("Russia", counts, actors) == (
+        "Not quite: give 2 different actors (you gave 1).")
+    assert check_top_actors(2, counts, actors).startswith("Not quite: give a list")
 
 
 def test_check_top_actors_accepts_either_of_a_tie():
@@ -249,7 +255,8 @@ def test_explorer_opens_on_the_default_period_with_hindsight_shown(case):
     period = case.periods.loc[case.default_period]
     assert years.value == (period.start_year, period.end_year)
     assert all(box.value for box in lanes_row.children) and not only_known.value
-    assert picture.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert picture.png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f'alt="{html.escape(panel.chart.description, quote=True)}"' in picture.value
     assert f"Timeline chart, {period.start_year} to {period.end_year}" in words.value
     page, text = panel._static_view()
     assert "<img" in page and "alt=" in page and "in view" in page
@@ -260,7 +267,7 @@ def test_explorer_opens_on_the_default_period_with_hindsight_shown(case):
 def test_explorer_hides_hindsight_in_chart_and_table(case):
     panel = timeline_explorer(case)
     years, _, only_known, picture, words, events = panel.children
-    before_png = picture.value
+    before_png = picture.png
     assert AFTER in events.value
     only_known.value = True
     assert AFTER not in events.value
@@ -270,7 +277,7 @@ def test_explorer_hides_hindsight_in_chart_and_table(case):
     assert (f"Timeline chart, {years.value[0]} to {years.value[1]}, only what a reader on "
             f"13 Oct 2017 could know: {known} events in 5 lanes") in words.value
     assert f"{later} events after the article are hidden." in words.value
-    assert picture.value != before_png
+    assert picture.png != before_png
     ax_collections = panel.chart.figure.axes[0].collections
     assert all(not c.get_visible() for c in ax_collections if c.get_gid().endswith(AFTER))
     assert all(c.get_visible() for c in ax_collections if c.get_gid().endswith(BEFORE))

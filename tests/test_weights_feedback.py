@@ -18,9 +18,12 @@ ROWS = pd.DataFrame({"option_id": ["x", "x", "y", "z"], "explained": [True, Fals
         "first numbers of the table's 'explained' column ('0 of 5' counts 0)."),
     (7, "Not quite: there are only 4 observations in the window, not 7."),
     (-1, "Not quite: a count cannot be below 0 (you gave -1)."),
-    (None, "Replace None with a whole number, for example 10, then run the cell again."),
-    (True, "Not quite: give a whole number without quotes, like 10 (you gave True)."),
-    ("3", "Not quite: give a whole number without quotes, like 10 (you gave '3')."),
+    (None, "Replace None with a whole number, then run the cell again."),
+    (True, "Not quite: give a whole number (you gave True)."),
+    ("3", "Right: these weights explain 3 of the 4 observations."),
+    (3.0, "Right: these weights explain 3 of the 4 observations."),
+    (2.5, "Not quite: give a whole number (you gave 2.5)."),
+    ("three", "Not quite: give a whole number (you gave 'three')."),
 ])
 def test_explained_count(answer, message):
     assert feedback.check_explained_count(answer, ROWS) == message
@@ -37,8 +40,7 @@ TABLE = pd.DataFrame({"option": ["Talks", "Force"], "all readings agree": [True,
     ("talks", "Not quite: every reading predicts the same for Talks (support: A, B), so a fit "
               "there cannot tell them apart. Look for False in the column 'all readings "
               "agree'."),
-    ("war", "Not quite: 'war' is not an option of the case. Copy an id from the table's left "
-            "column, e.g. 'talks'."),
+    ("war", "Not quite: 'war' names no option of the case; the options are Talks and Force."),
     (3, "Not quite: give the option's id as text in quotes (you gave 3)."),
 ])
 def test_disagreeing_option(answer, message):
@@ -81,8 +83,9 @@ def test_break_even_wrong_answers_say_what_the_model_does_there(case, sanctions_
                            "but it starts backing it at a lower weight.")
     assert feedback.check_break_even(12, case, weights, option, factor) == (
         "Not quite: 12 is outside the sliders' scale, which runs from 0 to 10.")
-    assert feedback.check_break_even("5", case, weights, option, factor) == (
-        "Not quite: give the weight as a number, like 4.5 (you gave '5').")
+    assert feedback.check_break_even(str(start - 1), case, weights, option, factor) == low
+    assert feedback.check_break_even("five", case, weights, option, factor) == (
+        "Not quite: give the weight as a number, like 4.5 (you gave 'five').")
 
 
 def test_break_even_when_nothing_backs_the_option(case):

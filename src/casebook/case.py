@@ -81,6 +81,7 @@ class Case:
     evidence: pd.DataFrame
     ratings: pd.DataFrame
     roles: pd.DataFrame
+    glossary: pd.DataFrame
     lessons: pd.DataFrame
     notes: tuple[str, ...] = field(default=())
     absent: tuple[str, ...] = field(default=())

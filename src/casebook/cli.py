@@ -123,7 +123,11 @@ def text(paths: list[str], stamp: bool, render: bool = False) -> int:
     except CaseDataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    from .glossary import PAGE_NAME, check_page, page_folder, write_page
+
     files = [Path(p) for p in paths] or text_files()
+    lessons = page_folder(files)  # the glossary page sits beside the lessons
+    files = [f for f in files if f.name != PAGE_NAME]
     if render:
         folders = sorted({f.parent for f in files if f.suffix == ".md"})
         failures = []
@@ -132,6 +136,9 @@ def text(paths: list[str], stamp: bool, render: bool = False) -> int:
             failures += failed
             for page in changed:
                 print(f"{page}: written from its template")
+        glossary = write_page(lessons, case) if lessons else None
+        if glossary:
+            print(f"{glossary}: written from {case.data_dir.name}/glossary.csv")
         for failure in failures:
             print(failure, file=sys.stderr)
         return 1 if failures else 0
@@ -144,7 +151,7 @@ def text(paths: list[str], stamp: bool, render: bool = False) -> int:
         for file in files:
             print(f"{file}: {stamp_file(file, case)} marker(s) stamped")
         return 0
-    findings = []
+    findings = check_page(lessons, case) if lessons else []
     for file in files:
         findings += check_notebook(file, case) if file.suffix == ".ipynb" else \
             check_notes(file, case)
@@ -282,8 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="only check (the default; kept for scripts)")
     text_parser.add_argument(
         "--render", action="store_true",
-        help="write the instructor notes from their templates (instructors/source/) and "
-        "today's data")
+        help="write the instructor notes from their templates (instructors/source/), and "
+        "the glossary page beside the lessons from the case's glossary.csv, with today's data")
     text_parser.add_argument(
         "--stamp", action="store_true",
         help="record the current data rows in the files' rests-on markers, after revising "

@@ -34,6 +34,8 @@ def render_overview() -> str:
 def _required(table: schema.Table, column: schema.Column) -> str:
     if table.key == (column.name,):
         return "required, unique"
+    if column.optional:
+        return "may be left out of the file, or blank"
     return "required" if column.required else "may be blank"
 
 

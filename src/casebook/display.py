@@ -33,6 +33,33 @@ def _is_date_like(name: str) -> bool:
     return "date" in name.lower() or name.lower() == "year"
 
 
+# Title -> address of the case's sources, so that a table's source cells link to the
+# document (set by ``link_sources``, which a lesson's ``start`` calls; empty: no links).
+SOURCE_LINKS: dict[str, str] = {}
+
+
+def link_sources(sources: pd.DataFrame) -> None:
+    """Let tables link each source, named by its title in a column whose name says
+    "source", to its address (the ``url`` of sources.csv, where it has one).
+
+    >>> link_sources(pd.DataFrame({"title": ["A report"], "url": ["https://example.org/r"]}))
+    >>> 'href="https://example.org/r"' in table_html(pd.DataFrame({"source": ["A report"]}))
+    True
+    >>> link_sources(pd.DataFrame(columns=["title", "url"]))
+    """
+    SOURCE_LINKS.clear()
+    for title, url in zip(sources.get("title", []), sources.get("url", []), strict=True):
+        if isinstance(title, str) and isinstance(url, str) and url.startswith(("http://",
+                                                                              "https://")):
+            SOURCE_LINKS.setdefault(title.strip(), url.strip())
+
+
+def _cell_html(column, text) -> str:
+    escaped = html.escape(str(text))
+    url = SOURCE_LINKS.get(str(text).strip()) if "source" in str(column).lower() else None
+    return f'<a href="{html.escape(url, quote=True)}">{escaped}</a>' if url else escaped
+
+
 def table_html(frame: pd.DataFrame, index: bool = False, max_rows: int | None = None,
                caption: str | None = None, widths: list[int] | None = None) -> str:
     """An HTML table that reads well: left-aligned text, dates that never wrap, numbers
@@ -69,7 +96,7 @@ def table_html(frame: pd.DataFrame, index: bool = False, max_rows: int | None = 
             elif _is_date_like(str(column)):
                 style += _NOWRAP
             text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
-            cells.append(f'<td style="{style}">{html.escape(str(text))}</td>')
+            cells.append(f'<td style="{style}">{_cell_html(column, text)}</td>')
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
     if len(shown) < total:

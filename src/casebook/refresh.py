@@ -266,8 +266,8 @@ def lesson_files(notebook_name: str, article_file: str) -> set[str] | None:
     """The case files a lesson depends on, from ``casebook.requirements.tables_used`` (the
     lesson number is the first two characters of the file name), with metadata.toml, the
     article and lessons.csv always (every lesson's first cell prints its title and minutes
-    from it, and its text names the next lesson); None (every file) when the lesson declares
-    nothing usable."""
+    from it, and its text names the next lesson), and glossary.csv (every lesson's text links
+    its terms); None (every file) when the lesson declares nothing usable."""
     try:
         from .requirements import tables_used
     except ImportError:
@@ -278,7 +278,8 @@ def lesson_files(notebook_name: str, article_file: str) -> set[str] | None:
         return None
     if not tables or any(name not in schema.TABLES for name in tables):
         return None  # a name we cannot map to a file: safer to compare them all
-    always = {schema.METADATA_FILE, article_file, schema.TABLES["lessons"].file}
+    always = {schema.METADATA_FILE, article_file, schema.TABLES["lessons"].file,
+              schema.TABLES["glossary"].file}
     return {schema.TABLES[name].file for name in tables} | always
 
 
@@ -529,4 +530,19 @@ def refresh_notebooks(paths: list[Path], timeout: int = 600, data: str | None = 
             continue
         where = "" if job.target == job.source else f" -> {_shown(job.target)}"
         print(f"{shown}: outputs refreshed{where}")
+    _write_glossary_pages(jobs)
     return 1 if failed else 0
+
+
+def _write_glossary_pages(jobs: list[Job]) -> None:
+    """Beside lessons refreshed into another folder, the glossary page of their case, so
+    that their links reach it (the lessons' own page is written by ``casebook text
+    --render``)."""
+    from .glossary import write_page
+
+    for folder, data_dir in dict.fromkeys((j.target.parent, j.data_dir) for j in jobs
+                                          if j.target != j.source):
+        if folder.is_dir():
+            page = write_page(folder, load_case(data_dir))
+            if page:
+                print(f"{_shown(page)}: the glossary of case {data_dir.name}/")

@@ -437,3 +437,45 @@ class PartsBetween(Rule):
                 f"from {self.fewest} to {self.most} parts separated by '{self.separator}'",
                 found=f"{shorten(str(text))!r}, which has {len(parts)} {noun}"))
         return problems
+
+
+@dataclass(frozen=True)
+class DistinctNames(Rule):
+    """Every name a row gives, in ``name`` or among the ``separator``-separated names of
+    ``others``, belongs to that row alone (compared without regard to case): e.g. a glossary
+    term, which lessons link to one entry only.
+
+    >>> rule = DistinctNames("term", "also")
+    >>> rows = Rows("glossary.csv", {2: {"term": "quorum", "also": "quorums"},
+    ...                              3: {"term": "Quorums", "also": None}})
+    >>> print(rule.check(rows, Context())[0])
+    glossary.csv, row 3, column 'term': found 'Quorums'; expected a name no other row gives (row 2 gives it).
+    """  # noqa: E501 - the doctest shows the whole message
+
+    name: str
+    others: str
+    separator: str = ";"
+
+    def columns(self):
+        return (self.name, self.others)
+
+    def describe(self):
+        return (f"no two rows give the same name, in {self.name} or among the names of "
+                f"{self.others} separated by '{self.separator}' (capitals aside)")
+
+    def check(self, rows, context):
+        problems, first_row = [], {}
+        for row, v in rows.rows.items():
+            given = [(self.name, v[self.name])] + [
+                (self.others, part.strip()) for part in str(v[self.others] or "").split(
+                    self.separator) if part.strip()]
+            for column, name in given:
+                if name is None or not rows.clean(row, (column,)):
+                    continue
+                key = " ".join(str(name).split()).casefold()
+                earlier = first_row.setdefault(key, row)
+                if earlier != row:
+                    problems.append(Problem(rows.file, row, column, str(name),
+                                            f"a name no other row gives (row {earlier} "
+                                            "gives it)"))
+        return problems

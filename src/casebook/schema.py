@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .rules import (
     ActorHasRow,
     CompleteGrid,
+    DistinctNames,
     NotBefore,
     PairGrid,
     PartsBetween,
@@ -51,8 +52,10 @@ KIND_NAMES = {ID: "id", TEXT: "text", INTEGER: "whole number", NUMBER: "number",
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table. ``required=False`` lets a cell be blank; ``ordered`` says the
-    choices are listed from lowest to highest, so the loaded column sorts that way.
+    """One column of a table. ``required=False`` lets a cell be blank; ``optional=True`` lets
+    a file leave the column out (every cell then loads blank), so that a case folder made
+    before the column existed stays valid; ``ordered`` says the choices are listed from
+    lowest to highest, so the loaded column sorts that way.
 
     >>> Column("x", NUMBER, "where", minimum=-1, maximum=1).expected()
     'a number from -1 to 1'
@@ -67,6 +70,12 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     table: str | None = None  # for REF and REFS: the table whose ids are allowed
+    optional: bool = False
+
+    def __post_init__(self):
+        if self.optional and self.required:  # a column left out has only blank cells
+            raise ValueError(f"schema: column {self.name} is optional, so it cannot be "
+                             "required")
 
     def expected(self) -> str:
         """What a valid cell looks like, in words for the error message."""
@@ -168,6 +177,12 @@ def _ref(name: str, table: str, meaning: str, required: bool = True) -> Column:
     return Column(name, REF, meaning, required=required, table=table)
 
 
+def _aliases(row: str, forms: str) -> Column:
+    return Column("aliases", TEXT, f"other ways of writing the {row}'s name that the "
+                  f"answer checks accept besides its id and names, `;` between: {forms}",
+                  required=False, optional=True)
+
+
 def _choice(name: str, choices: tuple[str, ...], meaning: str, ordered: bool = False) -> Column:
     return Column(name, CHOICE, meaning, choices=choices, ordered=ordered)
 
@@ -248,6 +263,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                    "east right)", minimum=-1, maximum=1),
             Column("y", NUMBER, "fixed vertical position (north up)", minimum=-1, maximum=1),
             Column("description", TEXT, "one line on the actor's place in the case"),
+            _aliases("actor", "an abbreviation or a capital standing for the state, "
+                     "e.g. `DPRK; Pyongyang`"),
         ),
         key=("actor_id",),
     ),
@@ -301,6 +318,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _choice("in_article", YES_NO, "does the article name this factor as one of its own? "
                     "(`no`: the course's addition)"),
             Column("description", TEXT, "one line in plain words"),
+            _aliases("factor", "another spelling or a shorter name, e.g. `Defense` "
+                     "beside `Defence`"),
         ),
         key=("factor_id",),
         rules=(QuoteInParagraph(),),
@@ -317,6 +336,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("description", TEXT, "what the stance means in practice"),
             Column("paragraph", PARAGRAPH, "the article paragraph that speaks of it, if any",
                    required=False),
+            _aliases("option", "a shorter name or another spelling"),
         ),
         key=("option_id",),
     ),
@@ -617,6 +637,27 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ),
         key=("role_id",),
         rules=(ActorHasRow("actor_id", "focus_actor"), PartsBetween("questions", 2, 3)),
+        optional=True,
+    ),
+    Table(
+        "glossary", "one term the lessons use, with its definition", "sourced definition",
+        "One row is one word or phrase the lessons use before they explain it (a treaty "
+        "body, a weapon, a method), defined in one or two plain sentences. `casebook text "
+        "--render` writes the glossary page (`notebooks/glossary.md`) from this table, and "
+        "each lesson links a term where its text first uses it.",
+        (
+            _id("term_id", "short name, e.g. `term-veto`: the anchor of the term on the glossary "
+                "page, which the lessons link to"),
+            Column("term", TEXT, "the word or phrase as the lessons write it"),
+            Column("also", TEXT, "other forms of the term that the lessons write and that "
+                   "should link to it (plurals, abbreviations, another spelling), separated "
+                   "by `;`", required=False),
+            Column("definition", TEXT, "one or two plain sentences"),
+            _source(required=False, what="the document the definition rests on; blank only "
+                    "for a method described in the course's own words"),
+        ),
+        key=("term_id",),
+        rules=(DistinctNames("term", "also"),),
         optional=True,
     ),
     Table(

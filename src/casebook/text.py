@@ -62,6 +62,10 @@ class Facts(dict):
     def __init__(self, values: Mapping | None = None, lesson: str = "?"):
         super().__init__(values or {})
         self.lesson = lesson
+        # A lesson's glossary (casebook.glossary.Entry, set by facts_for): render links each
+        # term where the lesson's text first uses it, and remembers which template did.
+        self.glossary: tuple = ()
+        self.glossary_links: dict[str, frozenset[str]] = {}
 
     def __missing__(self, name):
         raise KeyError(f"the text names {{{name}}}, which the facts of lesson {self.lesson} "
@@ -157,8 +161,15 @@ class TextFormatter(string.Formatter):
 
 
 def render(template: str, facts: Mapping) -> str:
-    """The template filled from ``facts``, trimmed of the blank lines around it."""
-    return TextFormatter().vformat(template.strip("\n"), (), facts).strip()
+    """The template filled from ``facts``, trimmed of the blank lines around it; in a
+    lesson, whose facts carry the glossary, the terms this text is the first to use are
+    linked to the glossary page (``casebook.glossary``)."""
+    text = TextFormatter().vformat(template.strip("\n"), (), facts).strip()
+    if getattr(facts, "glossary", ()):
+        from .glossary import link_in_lesson
+
+        text = link_in_lesson(text, template, facts)
+    return text
 
 
 def say(facts: Mapping, template: str) -> None:
@@ -211,7 +222,10 @@ def start(lesson: str, data_dir: str | Path | None = None):
         raise LessonCannotRun(
             f"This case cannot run lesson {lesson}: " + " ".join(missing)
             + " (`casebook validate` lists what each lesson needs.)")
-    facts = facts_for(lesson, case)
+    facts = facts_for(lesson, case, link_glossary=True)
+    from .display import link_sources
+
+    link_sources(case.sources)  # tables link each source's title to its document
     if "minutes" in facts:
         print(f"Lesson {lesson}, {facts['lesson_title']}: {facts['minutes']} minutes.")
     print(banner(case))
@@ -527,7 +541,7 @@ def check_notebook(path: Path, case) -> list[Finding]:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     findings = []
     try:
-        facts = facts_for(lesson_of(path), case)
+        facts = facts_for(lesson_of(path), case, link_glossary=True)
     except Exception as error:  # noqa: BLE001 - reported as a finding, with its message
         facts = None
         findings.append(Finding(f"notebooks/{path.name}", "(the lesson's facts)",
@@ -696,8 +710,15 @@ def text_touched_by_data(case, files: list[Path] | None = None) -> list[str]:
     >>> text_touched_by_data(load_case(), files=[])
     []
     """
+    from .glossary import PAGE_NAME, check_page, page_folder
+
     files = text_files() if files is None else files
-    lines = []
+    lessons = page_folder(files)
+    # The glossary page beside the lessons, where there is one (a missing page is a matter
+    # for `casebook text`, not something a data edit did).
+    found_on_page = (check_page(lessons, case)
+                     if lessons and (lessons / PAGE_NAME).is_file() else [])
+    lines = [f'{f.where} says "{f.says}"; with this data: "{f.data}"' for f in found_on_page]
     for file in files:
         found = check_notebook(file, case) if file.suffix == ".ipynb" else check_notes(file, case)
         for finding in found:

@@ -99,24 +99,34 @@ def _within(column: schema.Column, value: float) -> bool:
 
 def check_header(table: schema.Table, file: str, header: list[str]
                  ) -> tuple[bool, list[Problem], list[str]]:
-    """(usable, problems, notes) for a header row: every column once, none missing; a column
-    the schema does not define is ignored with a note, or named as a likely misspelling."""
+    """(usable, problems, notes) for a header row: every column once, none missing but the
+    optional ones; a column the schema does not define is ignored with a note, or named as a
+    likely misspelling.
+
+    >>> header = [c.name for c in schema.TABLES["actors"].columns if c.optional is False]
+    >>> check_header(schema.TABLES["actors"], "actors.csv", header)
+    (True, [], [])
+    """
     problems, notes = [], []
     for name in sorted({name for name in header if header.count(name) > 1}):
         problems.append(Problem(file, 1, name, None, "each column name once",
                                 found=f"the column '{name}' appears more than once"))
-    missing = [c for c in table.column_names if c not in header]
+    needed = [c.name for c in table.columns if not c.optional]
+    missing = [name for name in needed if name not in header]
     unknown = [name for name in header if name not in table.column_names]
     for name in missing:
         guess = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
         found = (f"no column '{name}', but a column '{guess[0]}' (misspelt?)" if guess
                  else f"no column '{name}'")
         problems.append(Problem(file, 1, name, None,
-                                "the columns " + ", ".join(table.column_names), found=found))
+                                "the columns " + ", ".join(needed), found=found))
+    left_out = [c.name for c in table.columns if c.optional and c.name not in header]
     for name in unknown:
         if not any(difflib.get_close_matches(m, [name], n=1, cutoff=0.6) for m in missing):
+            guess = difflib.get_close_matches(name, left_out, n=1, cutoff=0.6)
+            hint = f" (the optional column '{guess[0]}' misspelt?)" if guess else ""
             notes.append(f"{file}: ignored the column '{name}', which the data dictionary "
-                         "does not define.")
+                         f"does not define{hint}.")
     return not problems, problems, notes
 
 
@@ -128,7 +138,7 @@ def type_rows(table: schema.Table, file: str, cells: dict[int, dict[str, str]],
     for row, values in cells.items():
         typed[row] = {}
         for column in table.columns:
-            text = values[column.name]
+            text = values.get(column.name, "")  # an optional column left out: blank
             value = None
             if text == "":
                 if column.required:

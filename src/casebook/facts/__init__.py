@@ -18,9 +18,11 @@ from importlib import import_module
 from ..text import Facts
 
 
-def facts_for(lesson: str, case) -> Facts:
+def facts_for(lesson: str, case, link_glossary: bool = False) -> Facts:
     """The facts of lesson ``lesson`` ("06") for ``case``: the common facts, and the
-    lesson's own from ``casebook.facts.lesson_NN`` where there is such a module."""
+    lesson's own from ``casebook.facts.lesson_NN`` where there is such a module. With
+    ``link_glossary`` (a lesson's text, not an instructor's notes) they carry the case's
+    glossary, so that the text links each term where it first uses it."""
     values = common_facts(case, lesson)
     try:
         module = import_module(f".lesson_{lesson}", __name__)
@@ -29,7 +31,12 @@ def facts_for(lesson: str, case) -> Facts:
             raise
     else:
         values.update(module.facts(case))
-    return Facts(values, lesson=lesson)
+    facts = Facts(values, lesson=lesson)
+    if link_glossary:
+        from ..glossary import glossary_entries
+
+        facts.glossary = glossary_entries(case)
+    return facts
 
 
 def common_facts(case, lesson: str) -> dict:

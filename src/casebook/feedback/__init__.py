@@ -1,90 +1,415 @@
-"""Exercise feedback: each function looks at the learner's answer (or figure) and returns a
-sentence that says what is right, what is not, and where to look, not just pass or fail."""
+"""Exercise feedback: each check looks at the learner's answer (or figure) and returns a
+sentence that says what is right, what is not, and where to look, not just pass or fail.
+
+Every check speaks with one voice: its sentence starts "Right:" or "Not quite:" (or "Replace
+None ..." for an exercise not yet answered), and it is a :class:`Feedback`, which a notebook
+shows as formatted text. The helpers below read an answer the way a learner writes it, so
+that every check accepts the same forms:
+
+- a number: ``12``, ``12.0``, ``"12"``, ``np.int64(12)`` (never ``True``);
+- a paragraph: ``7``, ``"7"``, ``"¶7"``, ``"para 7"``, ``"[¶7]"``;
+- a name (of an actor, factor, option, claim or item): its id or any name the case gives
+  it (short or full), in any case, with spaces, punctuation and accents ignored, or one of
+  the row's ``aliases`` (a column of the case's table, ``;`` between).
+
+>>> actors = pd.DataFrame({"name": ["Republic of Ann"], "short_name": ["Ann"],
+...                        "aliases": ["Annland; ROA"]}, index=["ANN"])
+>>> Names.of(actors).find("r.o.a."), as_number("12", whole=True), as_paragraph("[¶7]")
+(['ANN'], 12, 7)
+"""
 
 from __future__ import annotations
 
+import functools
+import math
+import numbers
 import operator
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+RIGHT = "Right:"
+NOT_QUITE = "Not quite:"
+REPLACE_NONE = "Replace None"
+VOICES = (RIGHT, NOT_QUITE, REPLACE_NONE)  # how every sentence of a check starts
 
-def as_whole_number(answer) -> int | None:
-    """``answer`` as an int if it is a whole number of any integer type, else None.
+# Characters that Markdown would read as formatting (emphasis, links, HTML, tables, maths):
+# a sentence shows them as they are.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#&])")
 
-    pandas gives numpy integers (``counts.idxmax()`` is an ``np.int64``), which are as good
-    an answer as a Python int; a bool is a whole number to Python but never a year.
 
-    >>> as_whole_number(np.int64(2006)), as_whole_number(2006)
-    (2006, 2006)
-    >>> as_whole_number(True), as_whole_number(np.True_), as_whole_number(2006.0)
-    (None, None, None)
-    >>> as_whole_number("2006") is None
-    True
+def markdown_text(text: str) -> str:
+    """``text`` escaped so that Markdown shows it as written.
+
+    >>> print(markdown_text("c21_lifeline [¶4] *2* <b>"))
+    c21\\_lifeline \\[¶4\\] \\*2\\* \\<b\\>
     """
-    if isinstance(answer, bool | np.bool_):
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+class Feedback(str):
+    """A check's sentence. It is a ``str``, so ``print``, ``==``, ``in`` and doctests see the
+    plain sentence; a notebook that shows it as a cell's result renders it as formatted
+    text (its opening word in bold) that wraps like the lesson's prose, instead of
+    monospace output that breaks words across lines.
+
+    >>> said = Feedback("Not quite: 3 is *not* it.")
+    >>> print(said)
+    Not quite: 3 is *not* it.
+    >>> print(said._repr_markdown_())
+    **Not quite:** 3 is \\*not\\* it.
+    """
+
+    __slots__ = ()
+
+    def _repr_markdown_(self) -> str:
+        lead = next((v for v in (RIGHT, NOT_QUITE) if self.startswith(v)), "")
+        return (f"**{lead}**" if lead else "") + markdown_text(str(self)[len(lead):])
+
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(str(self))  # IPython's plain text: the sentence, without quotes
+
+
+def feedback_check(function: Callable[..., str]) -> Callable[..., Feedback]:
+    """Make a check return its sentence as :class:`Feedback`.
+
+    >>> @feedback_check
+    ... def check_x(answer):
+    ...     return "Right: x." if answer == "x" else "Not quite: not x."
+    >>> type(check_x("x")).__name__, check_x("y")
+    ('Feedback', 'Not quite: not x.')
+    """
+    @functools.wraps(function)
+    def checked(*args, **kwargs) -> Feedback:
+        return Feedback(function(*args, **kwargs))
+
+    return checked
+
+
+def listed(items: Iterable, conjunction: str = "and") -> str:
+    """Items in a sentence: "A", "A and B", "A, B and C".
+
+    >>> listed(["A"]), listed(["A", "B", "C"]), listed(["A", "B"], "or"), listed([])
+    ('A', 'A, B and C', 'A or B', '')
+    """
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+# -- numbers ------------------------------------------------------------------------------
+
+def as_number(answer, whole: bool = False) -> int | float | None:
+    """``answer`` as a number however it is written: an int or a float of any type (numpy's
+    too), or text holding one (``"12"``, ``" 4.5 "``); None for anything else. A bool is
+    never a number. With ``whole``, an int: ``12.0`` and ``"12.0"`` are 12, ``12.5`` is
+    not a whole number (None).
+
+    >>> as_number(np.int64(2006)), as_number("26"), as_number(" 4.5 "), as_number(12.0, True)
+    (2006, 26, 4.5, 12)
+    >>> as_number(True), as_number(np.True_), as_number(12.5, whole=True), as_number("five")
+    (None, None, None, None)
+    >>> as_number(float("nan")), as_number([3])
+    (None, None)
+    """
+    if answer is None or isinstance(answer, bool | np.bool_):
         return None
     try:
-        return operator.index(answer)
+        return operator.index(answer)  # any integer type, kept exact
     except TypeError:
+        pass
+    if isinstance(answer, str):
+        try:
+            value = float(answer.strip())
+        except ValueError:
+            return None
+    elif isinstance(answer, numbers.Real):
+        value = float(answer)
+    else:
         return None
+    if not math.isfinite(value):
+        return None
+    if value.is_integer():
+        return int(value)
+    return None if whole else value
 
-def actor_names(answer: Iterable, actors: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The answer's items as actors' short names (an item may be an id, written exactly, or
-    a short name in any case), and the items that name no actor.
 
-    >>> actors = pd.DataFrame({"short_name": ["Ann"]}, index=["ANN"])
-    >>> actor_names(["ANN", "ann", "Atlantis"], actors)
-    (['Ann', 'Ann'], ['Atlantis'])
+def plain_number(value: float) -> str:
+    """A number as a sentence writes it: no ".0" on a whole number, at most 2 decimals.
+
+    >>> plain_number(12.0), plain_number(4.5), plain_number(2006), plain_number(1 / 3)
+    ('12', '4.5', '2006', '0.33')
     """
-    by_name = {name.lower(): name for name in actors["short_name"]}
-    names, unknown = [], []
-    for item in answer:
-        text = str(item).strip()
-        if text in actors.index:
-            names.append(actors.loc[text, "short_name"])
-        elif text.lower() in by_name:
-            names.append(by_name[text.lower()])
-        else:
-            unknown.append(text)
-    return names, unknown
+    value = round(float(value), 2)
+    return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
-def whole_number_answer(answer, example: int = 3) -> tuple[int | None, str | None]:
-    """(the answer as a whole number, None), or (None, the feedback sentence for an answer
-    that is missing or not a whole number).
+def as_whole_number(answer) -> int | None:
+    """``answer`` as a whole number (see :func:`as_number`), else None.
 
-    >>> whole_number_answer(np.int64(4))
-    (4, None)
-    >>> whole_number_answer("4")[1]
-    "Not quite: give a whole number, without quotes or a decimal point, like 3 (you gave '4')."
+    >>> as_whole_number(np.int64(2006)), as_whole_number("2006"), as_whole_number(2006.0)
+    (2006, 2006, 2006)
+    >>> as_whole_number(True), as_whole_number(2006.5)
+    (None, None)
     """
+    return as_number(answer, whole=True)
+
+
+def number_answer(answer, what: str = "a number", example: float | None = None,
+                  whole: bool = True) -> tuple[int | float | None, str | None]:
+    """(the answer as a number, None), or (None, the sentence for an answer that is missing
+    or not a number); ``what`` and ``example`` fill the sentence. An example only shows the
+    form: it must never be a value the answer could be, so counts and years go without.
+
+    >>> number_answer("4"), number_answer(4.0), number_answer(np.int64(4))
+    ((4, None), (4, None), (4, None))
+    >>> number_answer(None, "a number of days")[1]
+    'Replace None with a number of days, then run the cell again.'
+    >>> number_answer("four")[1]
+    "Not quite: give a whole number (you gave 'four')."
+    >>> number_answer("a half", "a weight", example=4.5, whole=False)[1]
+    "Not quite: give a number, like 4.5 (you gave 'a half')."
+    """
+    shown = "" if example is None else plain_number(example)
     if answer is None:
-        return None, f"Replace None with a number, for example {example}, then run the cell again."
-    number = as_whole_number(answer)
+        return None, (f"Replace None with {what}{', for example ' * bool(shown)}{shown}, then "
+                      "run the cell again.")
+    number = as_number(answer, whole)
     if number is None:
-        return None, ("Not quite: give a whole number, without quotes or a decimal point, like "
-                      f"{example} (you gave {answer!r}).")
+        kind = "a whole number" if whole else "a number"
+        return None, (f"Not quite: give {kind}{', like ' * bool(shown)}{shown} (you gave "
+                      f"{answer!r}).")
     return number, None
 
 
-def year_answer(answer, example: int = 2006) -> tuple[int | None, str | None]:
-    """(the answer as a year, None), or (None, the feedback sentence for an answer that is
-    missing or not a whole number).
+def whole_number_answer(answer) -> tuple[int | None, str | None]:
+    """:func:`number_answer` for a count.
+
+    >>> whole_number_answer("4"), whole_number_answer(None)[1]
+    ((4, None), 'Replace None with a number, then run the cell again.')
+    """
+    return number_answer(answer, "a number")
+
+
+def year_answer(answer) -> tuple[int | None, str | None]:
+    """:func:`number_answer` for a year.
 
     >>> year_answer(None)[1]
-    'Replace None with a year, for example 2006, then run the cell again.'
+    'Replace None with a year, then run the cell again.'
+    >>> year_answer("1999"), year_answer(1999.0), year_answer(1999.5)[1]
+    ((1999, None), (1999, None), 'Not quite: give a year as a whole number (you gave 1999.5).')
     """
+    number, message = number_answer(answer, "a year")
+    if message and answer is not None:
+        return None, f"Not quite: give a year as a whole number (you gave {answer!r})."
+    return number, message
+
+
+# -- paragraphs ---------------------------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"^\[?\s*(?:¶|§|p|para|paragraph)?\s*\.?\s*(\d+)\s*\]?\.?$", re.I)
+
+
+def as_paragraph(answer) -> int | None:
+    """The paragraph number an answer gives, as the lessons write paragraphs or plainly: 7,
+    ``"7"``, ``"¶7"``, ``"¶ 7"``, ``"para 7"``, ``"paragraph 7"``, ``"[¶7]"``, ``"[7]"``, 7.0;
+    None for anything else (a bool, two numbers, 0).
+
+    >>> [as_paragraph(a) for a in (7, "7", "¶7", "para. 7", "[¶7]", "Paragraph 7", 7.0)]
+    [7, 7, 7, 7, 7, 7, 7]
+    >>> as_paragraph("¶6-7"), as_paragraph(True), as_paragraph("0"), as_paragraph("seven")
+    (None, None, None, None)
+    """
+    if isinstance(answer, str):
+        match = _PARAGRAPH.match(answer.strip())
+        number = int(match.group(1)) if match else None
+    else:
+        number = as_number(answer, whole=True)
+    return number if number is not None and number >= 1 else None
+
+
+def paragraph_answer(answer) -> tuple[int | None, str | None]:
+    """(the paragraph number, None), or (None, the sentence for an answer that is missing or
+    names no paragraph).
+
+    >>> paragraph_answer("¶6"), paragraph_answer(None)[1]
+    ((6, None), 'Replace None with a paragraph number, then run the cell again.')
+    >>> paragraph_answer("six")[1]
+    "Not quite: give the paragraph's number, written as a number or as ¶ and the number (you gave 'six')."
+    """  # noqa: E501 - the doctest shows the whole sentence
     if answer is None:
-        return None, f"Replace None with a year, for example {example}, then run the cell again."
-    year = as_whole_number(answer)
-    if year is None:
-        return None, ("Give the year as a whole number, without quotes or a decimal point, like "
-                      f"{example} (you gave {answer!r}).")
-    return year, None
+        return None, "Replace None with a paragraph number, then run the cell again."
+    number = as_paragraph(answer)
+    if number is None:
+        return None, ("Not quite: give the paragraph's number, written as a number or as ¶ "
+                      f"and the number (you gave {answer!r}).")
+    return number, None
 
 
+# -- names --------------------------------------------------------------------------------
+
+# The columns of the case's tables that name a row (actors, factors, options, items...);
+# ALIASES holds other spellings, ALIAS_SEPARATOR between them.
+NAME_COLUMNS = ("short_name", "short_label", "name", "label")
+ALIASES = "aliases"
+ALIAS_SEPARATOR = ";"
+_ARTICLE = re.compile(r"^(?:the|an|a)\s+", re.I)
+
+
+def name_key(text) -> str:
+    """What tells one name from another: its letters and digits in any case, without
+    accents, spaces, punctuation or a leading "the" / "a".
+
+    >>> name_key(" The U.S. "), name_key("Defence vs. US"), name_key("Pyŏngyang")
+    ('us', 'defencevsus', 'pyongyang')
+    """
+    text = _ARTICLE.sub("", unicodedata.normalize("NFKD", str(text)).strip())
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def aliases_of(value) -> list[str]:
+    """The aliases in one cell of an ``aliases`` column (blank: none).
+
+    >>> aliases_of("DPRK; Pyongyang"), aliases_of(None), aliases_of(float("nan"))
+    (['DPRK', 'Pyongyang'], [], [])
+    """
+    if not isinstance(value, str):
+        return []
+    return [part.strip() for part in value.split(ALIAS_SEPARATOR) if part.strip()]
+
+
+@dataclass(frozen=True)
+class Names:
+    """Every form a case gives the names of a table's rows, to find the row an answer names.
+
+    ``forms`` holds (key, row id, rank): rank 0 is the id written exactly, 1 the id or a
+    name in any form, 2 an alias; a lower rank wins, so that an alias never hides an id or
+    a name. ``shown`` is the name feedback uses for each row, in table order.
+    """
+
+    forms: tuple[tuple[str, Hashable, int], ...]
+    shown: dict
+
+    @classmethod
+    def of(cls, table: pd.DataFrame, shown: str | None = None,
+           columns: Iterable[str] = NAME_COLUMNS,
+           more: Mapping[Hashable, Iterable[str]] | None = None) -> Names:
+        """The names of ``table``'s rows (its index holds the ids): the id, every column of
+        ``columns`` it has, its aliases, and ``more`` forms per id. ``shown`` is the column
+        feedback names rows by (default: the first of ``columns`` the table has, else the
+        id).
+
+        >>> factors = pd.DataFrame({"label": ["Defence against fleets"],
+        ...     "short_label": ["Defence"], "aliases": ["Defense"]}, index=["defence"])
+        >>> names = Names.of(factors)
+        >>> names.find("DEFENSE"), names.find("defence against fleets"), names.shown
+        (['defence'], ['defence'], {'defence': 'Defence'})
+        """
+        columns = [c for c in columns if c in table.columns]
+        shown_column = shown if shown is not None else (columns[0] if columns else None)
+        forms = []
+        for row_id, row in table.iterrows():
+            forms.append((str(row_id), row_id, 0))
+            forms.append((name_key(row_id), row_id, 1))
+            forms += [(name_key(row[c]), row_id, 1) for c in columns if isinstance(row[c], str)]
+            if ALIASES in table.columns:
+                forms += [(name_key(a), row_id, 2) for a in aliases_of(row[ALIASES])]
+            forms += [(name_key(f), row_id, 2) for f in (more or {}).get(row_id, ())]
+        shown_names = {row_id: str(row[shown_column]) if shown_column
+                       and isinstance(row[shown_column], str) else str(row_id)
+                       for row_id, row in table.iterrows()}
+        return cls(tuple(f for f in forms if f[0]), shown_names)
+
+    def find(self, answer) -> list:
+        """The ids of the rows ``answer`` names: one if it names one, several if it could
+        name any of them, none if it names none (or is not text).
+
+        >>> names = Names.of(pd.DataFrame({"short_name": ["Ann", "Bob"],
+        ...     "aliases": ["Chief", "Chief"]}, index=["A", "B"]))
+        >>> names.find("a"), names.find("chief"), names.find("Cy"), names.find(3)
+        (['A'], ['A', 'B'], [], [])
+        """
+        if not isinstance(answer, str):
+            return []
+        text = answer.strip()
+        for rank, key in ((0, text), (1, name_key(text)), (2, name_key(text))):
+            found = [row_id for k, row_id, r in self.forms if r == rank and k == key]
+            if found and key:
+                return list(dict.fromkeys(found))
+        return []
+
+    def one(self, answer):
+        """The id of the one row ``answer`` names, or None."""
+        found = self.find(answer)
+        return found[0] if len(found) == 1 else None
+
+    def all_shown(self, conjunction: str = "and") -> str:
+        """Every row's name, listed in a sentence."""
+        return listed(self.shown.values(), conjunction)
+
+    def unknown(self, answers: Iterable, noun: str, where: str = " of the case") -> str:
+        """Why ``answers`` name no single row: each names none of them, or could name
+        several; ``noun`` is what a row is, ``where`` where the rows come from.
+
+        >>> names = Names.of(pd.DataFrame({"short_name": ["Ann", "Bob"],
+        ...     "aliases": ["Chief", "Chief"]}, index=["A", "B"]))
+        >>> names.unknown(["Cy"], "actor")
+        "'Cy' names no actor of the case; the actors are Ann and Bob"
+        >>> names.unknown(["chief", 3], "actor")
+        "3 names no actor of the case; the actors are Ann and Bob; 'chief' could be Ann or Bob: write the whole name"
+        """  # noqa: E501 - the doctest shows the whole sentence
+        answers = list(answers)
+        parts = []
+        missing = [a for a in answers if not self.find(a)]
+        if missing:
+            parts.append(f"{listed(repr(a) for a in missing)} "
+                         f"{'names' if len(missing) == 1 else 'name'} no {noun}{where}; the "
+                         f"{noun}s are {self.all_shown()}")
+        for answer in answers:
+            found = self.find(answer)
+            if len(found) > 1:
+                parts.append(f"{answer!r} could be {listed((self.shown[i] for i in found), 'or')}"
+                             ": write the whole name")
+        return "; ".join(parts)
+
+
+def answer_items(answer) -> list | None:
+    """The items of an answer that lists several things: a list, tuple, set, Series or
+    array, or one string with commas or semicolons between; None if it is neither.
+
+    >>> answer_items(["US", "Japan"]), answer_items("US, Japan"), answer_items("US")
+    (['US', 'Japan'], ['US', 'Japan'], ['US'])
+    >>> answer_items(3) is None
+    True
+    """
+    if isinstance(answer, str):
+        return [part.strip() for part in re.split(r"[,;]", answer) if part.strip()]
+    if isinstance(answer, Mapping) or not isinstance(answer, Iterable):
+        return None
+    return [item.item() if isinstance(item, np.generic) else item for item in answer]
+
+
+def find_each(items: Iterable, names: Names) -> tuple[list, list]:
+    """(the ids the items name, in order and once each; the items that name no single row).
+
+    >>> names = Names.of(pd.DataFrame({"short_name": ["Ann"]}, index=["A"]))
+    >>> find_each(["ann", "A", "Cy"], names)
+    (['A'], ['Cy'])
+    """
+    found, unknown = [], []
+    for item in items:
+        row_id = names.one(item)
+        (found if row_id is not None else unknown).append(row_id if row_id is not None
+                                                           else item)
+    return list(dict.fromkeys(found)), unknown
+
+
+@feedback_check
 def check_busiest_year(answer, counts: pd.Series, excluding: int | None = None) -> str:
     """Feedback on "which year has the most events in the timeline?", leaving out the
     year ``excluding`` (the highlighted one) when it is given.
@@ -92,20 +417,19 @@ def check_busiest_year(answer, counts: pd.Series, excluding: int | None = None) 
     >>> counts = pd.Series([2, 0, 5], index=[2000, 2001, 2002])
     >>> check_busiest_year(2002, counts)
     'Right: 2002 has the most events in the timeline (5).'
-    >>> check_busiest_year(2000, counts)
+    >>> check_busiest_year("2000", counts)
     'Not quite: 2000 has 2 events, but another year has 5. Look for the tallest bar.'
     >>> check_busiest_year(2002, counts, excluding=2002)
-    'The question leaves out 2002, the hatched bar: which year comes next?'
-    >>> check_busiest_year(2000, counts, excluding=2002)
+    'Not quite: the question leaves out 2002, the hatched bar: which year comes next?'
+    >>> check_busiest_year(2000.0, counts, excluding=2002)
     'Right: apart from 2002, the hatched bar, 2000 has the most events in the timeline (2).'
     """
-    if answer is None:
-        return "Replace None with a year, for example 2006, then run the cell again."
-    year = as_whole_number(answer)
-    if year is None:
-        return f"Give the year as a whole number without quotes, like 2006 (you gave {answer!r})."
+    year, message = year_answer(answer)
+    if message:
+        return message
     if excluding is not None and year == excluding:
-        return f"The question leaves out {excluding}, the hatched bar: which year comes next?"
+        return (f"Not quite: the question leaves out {excluding}, the hatched bar: which year "
+                "comes next?")
     if excluding is not None:
         counts = counts.drop(excluding, errors="ignore")
     top = int(counts.max())
@@ -116,8 +440,8 @@ def check_busiest_year(answer, counts: pd.Series, excluding: int | None = None) 
         apart = f"apart from {excluding}, the hatched bar, " if excluding is not None else ""
         return f"Right: {apart}{year} has the most events in the timeline ({top}){tie}."
     if year not in counts.index:
-        return (f"{year} is outside the timeline, which runs from {counts.index.min()} to "
-                f"{counts.index.max()}.")
+        return (f"Not quite: {year} is outside the timeline, which runs from "
+                f"{counts.index.min()} to {counts.index.max()}.")
     n = int(counts.loc[year])
     other = f"another year apart from {excluding}" if excluding is not None else "another year"
     return (f"Not quite: {year} has {n} event{'s' * (n != 1)}, but {other} has {top}. "

@@ -2,8 +2,9 @@
 competing hypotheses). Each check reads the same ``model.ach`` grid and scores the lesson
 shows, so its sentence names actual items, ratings and scores.
 
-An item may be named by its short label (as the tables show it) or its id, in any case; a
-number may be given as a number or as text ("5"), since both are what a reader writes.
+An item may be named by its short label (as the tables show it) or its id, in any of the
+forms ``feedback.Names`` accepts; a number may be given as a number or as text ("5"), since
+both are what a reader writes.
 """
 
 from __future__ import annotations
@@ -11,26 +12,24 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model import ach
+from . import Names, feedback_check, name_key, number_answer, plain_number
+
+_number = plain_number
 
 
-def _number(value: float) -> str:
-    return f"{round(float(value), 2):g}"
+def item_names(grid: pd.DataFrame) -> Names:
+    """The names of the grid's items: the id and the label (``attrs["item_labels"]``), in
+    any of the forms :class:`Names` accepts.
 
-
-def number_answer(answer) -> float | None:
-    """The answer as a number, whether given as a number or as text; None if it is neither.
-
-    >>> number_answer(5), number_answer("5"), number_answer(" 2.5 "), number_answer("five")
-    (5.0, 5.0, 2.5, None)
-    >>> number_answer(True) is None
-    True
+    >>> grid = pd.DataFrame({"h": ["C"]}, index=["e1"])
+    >>> grid.attrs = {"item_labels": {"e1": "Joint drills"}}
+    >>> item_names(grid).shown
+    {'e1': 'Joint drills'}
     """
-    if isinstance(answer, bool):
-        return None
-    try:
-        return float(str(answer).strip())
-    except ValueError:
-        return None
+    labels = grid.attrs.get("item_labels", {})
+    items = pd.DataFrame({"label": [labels.get(i, str(i)) for i in grid.index]},
+                         index=grid.index)
+    return Names.of(items)
 
 
 def item_answer(answer, grid: pd.DataFrame) -> str | None:
@@ -41,12 +40,7 @@ def item_answer(answer, grid: pd.DataFrame) -> str | None:
     >>> item_answer(" joint DRILLS ", grid), item_answer("E1", grid), item_answer("x", grid)
     ('e1', 'e1', None)
     """
-    text = str(answer).strip().lower()
-    labels = grid.attrs.get("item_labels", {})
-    for item in grid.index:
-        if text in (str(item).lower(), str(labels.get(item, item)).strip().lower()):
-            return item
-    return None
+    return item_names(grid).one(answer)
 
 
 def _label(grid: pd.DataFrame, item: str) -> str:
@@ -57,6 +51,7 @@ def _hypothesis(grid: pd.DataFrame, hypothesis: str) -> str:
     return str(grid.attrs.get("labels", {}).get(hypothesis, hypothesis))
 
 
+@feedback_check
 def check_plain_score(answer, grid: pd.DataFrame, hypothesis: str,
                       weights: pd.Series | None = None) -> str:
     """Feedback on "what is the plain inconsistency score of ``hypothesis`` (I counts 1, II
@@ -70,11 +65,9 @@ def check_plain_score(answer, grid: pd.DataFrame, hypothesis: str,
     >>> check_plain_score("2", grid, "h")
     'Not quite: 2 counts the items rated I or II once each; an II counts 2. Hyp scores 3.'
     """
-    if answer is None:
-        return "Replace None with a number, for example 4, then run the cell again."
-    number = number_answer(answer)
-    if number is None:
-        return f"Not quite: give a number, like 4 (you gave {answer!r})."
+    number, message = number_answer(answer, whole=False)
+    if message:
+        return message
     column = grid[hypothesis]
     against = column[column.isin(["I", "II"])]
     expected = float(ach.inconsistency(grid[[hypothesis]]).iloc[0])
@@ -102,6 +95,7 @@ def check_plain_score(answer, grid: pd.DataFrame, hypothesis: str,
             f"{_number(ach.INCONSISTENCY['II'])} for each II in the column of {name}.")
 
 
+@feedback_check
 def check_least_diagnostic(answer, grid: pd.DataFrame) -> str:
     """Feedback on "which item tells the explanations apart least?" (the lowest
     diagnosticity; any of several tied items is right).
@@ -115,7 +109,8 @@ def check_least_diagnostic(answer, grid: pd.DataFrame) -> str:
     'Not quite: e2 is rated II, CC, 4 apart; Trade is rated closer together (0 apart).'
     """
     if answer is None:
-        return 'Replace None with an item\'s name in quotes, for example "Item", then run again.'
+        return ("Replace None with an item's name in quotes, as the table writes it, then run "
+                "the cell again.")
     item = item_answer(answer, grid)
     if item is None:
         return (f"Not quite: {answer!r} names no item of the grid; copy an item's name from "
@@ -135,6 +130,7 @@ def check_least_diagnostic(answer, grid: pd.DataFrame) -> str:
             f"({_number(lowest)} apart).")
 
 
+@feedback_check
 def check_hinge(answer, grid: pd.DataFrame, weights: pd.Series | None = None) -> str:
     """Feedback on "which single item, dropped, changes who ranks first?"; "none" is right
     when no item does.
@@ -153,7 +149,7 @@ def check_hinge(answer, grid: pd.DataFrame, weights: pd.Series | None = None) ->
     hinges = list(table.index[table["top changes"]])
     top = ach.leaders(ach.ranking(grid, weights))
     names = " and ".join(_hypothesis(grid, h) for h in top)
-    if str(answer).strip().lower() == "none":
+    if isinstance(answer, str) and name_key(answer) == "none":
         if not hinges:
             return f"Right: no single item changes who ranks first ({names})."
         return (f"Not quite: dropping {_label(grid, hinges[0])} changes who ranks first "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model.argument import KIND_MEANINGS, KINDS, article_factors, second_kind
-from . import as_whole_number
+from . import Names, feedback_check, name_key, paragraph_answer
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
@@ -31,6 +31,7 @@ def two_kinds_note(n: int, paragraph: int, kind: str, other: str, note: str) -> 
     return f"{text}: {note}" if note else f"{text}."
 
 
+@feedback_check
 def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -> str:
     """Feedback on a list of kinds, one per claim of ``to_classify`` (from
     ``model.argument.exercise_claims``), against the course's coding in ``claims``. A claim
@@ -40,7 +41,7 @@ def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -
     >>> claims = pd.DataFrame({"kind": ["fact", "opinion"]}, index=["c1", "c2"])
     >>> shown = pd.DataFrame({"n": [1, 2], "¶": [2, 4], "quote": ["It rained", "Rain is bad"]},
     ...                      index=["c1", "c2"])
-    >>> check_claim_kinds(["fact", "Opinion "], shown, claims)
+    >>> check_claim_kinds(["fact", " Opinion."], shown, claims)
     "Right: all 2 agree with the course's coding (1 fact and 1 opinion). The coding is the course's: the claims table gives its reasons, and you may argue with them."
     >>> print(check_claim_kinds(["fact", "fact"], shown, claims))
     Not quite: 1 of 2 agree with the course's coding. Claim 2 ("Rain is bad", ¶4): you wrote 'fact'; the course codes it 'opinion', a judgement of value or blame (good or bad, wise or reckless, whose fault), which evidence can inform but not settle.
@@ -54,10 +55,11 @@ def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -
     if answer is None:
         return (f"Replace None with a list of {len(expected)} kinds in the order of the table, "
                 f"each one of: {kinds}.")
-    if isinstance(answer, str) or not isinstance(answer, list | tuple):
+    if isinstance(answer, str) or not isinstance(answer, list | tuple | pd.Series):
         return (f"Not quite: give a list in square brackets, e.g. [\"fact\", \"opinion\", ...], "
                 f"with {len(expected)} kinds (you gave {answer!r}).")
-    given = [str(a).strip().lower() for a in answer]
+    kind_of = {name_key(kind): kind for kind in KINDS}  # "Fact.", " FACT " are fact
+    given = [kind_of.get(name_key(a), str(a).strip()) for a in answer]
     if len(given) != len(expected):
         return (f"Not quite: the table has {len(expected)} claims, and your list has "
                 f"{len(given)} kind{'s' * (len(given) != 1)}: give one kind per claim, in the "
@@ -90,6 +92,7 @@ def check_claim_kinds(answer, to_classify: pd.DataFrame, claims: pd.DataFrame) -
             f"course's coding. {details}")
 
 
+@feedback_check
 def check_fourth_factor_paragraph(answer, factors: pd.DataFrame,
                                   paragraphs: dict[int, str]) -> str:
     """Feedback on "in which paragraph is the article's fourth factor first named?".
@@ -98,20 +101,18 @@ def check_fourth_factor_paragraph(answer, factors: pd.DataFrame,
     ...                         "paragraph": [2, 3, 4, 7], "in_article": ["yes"] * 4},
     ...                        index=["a", "b", "c", "d"])
     >>> paragraphs = {n: "" for n in range(1, 9)}
-    >>> check_fourth_factor_paragraph(7, factors, paragraphs)
+    >>> check_fourth_factor_paragraph("¶7", factors, paragraphs)
     'Right: the fourth factor, Shield, is first named in ¶7. The factors before it are announced in ¶2, ¶3 and ¶4; the fourth has no announcement of its own.'
-    >>> check_fourth_factor_paragraph(4, factors, paragraphs)
+    >>> check_fourth_factor_paragraph("para 4", factors, paragraphs)
     'Not quite: ¶4 names the third factor, Ally. Read on: where does a fourth appear?'
     """  # noqa: E501 - the doctest shows whole sentences
     own = article_factors(factors)
     if len(own) < 4:
         return (f"Not quite: this case has only {len(own)} factors of the article's own, so "
                 "the question does not apply.")
-    if answer is None:
-        return "Replace None with a paragraph number, then run the cell again."
-    number = as_whole_number(answer)
-    if number is None:
-        return f"Not quite: give the paragraph as a whole number, like 3 (you gave {answer!r})."
+    number, message = paragraph_answer(answer)
+    if message:
+        return message
     if number not in paragraphs:
         return (f"Not quite: the article has paragraphs {min(paragraphs)} to "
                 f"{max(paragraphs)}.")
@@ -130,15 +131,6 @@ def check_fourth_factor_paragraph(answer, factors: pd.DataFrame,
             "paragraph that speaks of 'four factors' and lists them.")
 
 
-def _factor_named(answer: str, chains: pd.DataFrame) -> str | None:
-    """The factor id an answer names: its id, label or short label, in any case."""
-    text = answer.strip().lower()
-    for factor_id, row in chains.iterrows():
-        if text in (factor_id.lower(), row["label"].lower(), row["short_label"].lower()):
-            return factor_id
-    return None
-
-
 def _factors_meant(answer: str, chains: pd.DataFrame) -> list[str]:
     """The factors whose label or short label holds every word of a partial answer.
 
@@ -153,9 +145,12 @@ def _factors_meant(answer: str, chains: pd.DataFrame) -> list[str]:
                              for w in words)]
 
 
-def check_thinnest_factor(answer, chains: pd.DataFrame) -> str:
+@feedback_check
+def check_thinnest_factor(answer, chains: pd.DataFrame, factors: pd.DataFrame | None = None
+                          ) -> str:
     """Feedback on "which of the article's factors has the fewest supporting claims in the
-    map?"; ``chains`` is ``model.argument.factor_chains``. Id, label or short label.
+    map?"; ``chains`` is ``model.argument.factor_chains``. Any id, label, short label or
+    (with the case's ``factors``) alias of a factor.
 
     >>> chains = pd.DataFrame({"label": ["Peace", "Defence", "Extra"],
     ...     "short_label": ["Peace", "Defence", "Extra"], "paragraph": [2, 7, 5],
@@ -163,22 +158,33 @@ def check_thinnest_factor(answer, chains: pd.DataFrame) -> str:
     ...     index=["peace", "defence", "extra"])
     >>> check_thinnest_factor("defence", chains)
     "Right: Defence rests on 1 supporting claim (c21), the fewest of the article's factors; it is first named in ¶7."
+    >>> check_thinnest_factor("Defense", chains, chains.assign(aliases=[None, "Defense", None]))
+    "Right: Defence rests on 1 supporting claim (c21), the fewest of the article's factors; it is first named in ¶7."
     >>> check_thinnest_factor("Peace", chains)
     'Not quite: Peace rests on 2 supporting claims (c2, c3); Defence rests on fewer (1).'
     """  # noqa: E501 - the doctest shows whole sentences
     if answer is None:
         return "Replace None with the name of a factor, in quotes, then run the cell again."
     if not isinstance(answer, str):
-        return f"Not quite: give the factor's name in quotes, like \"Peace\" (you gave {answer!r})."
-    factor_id = _factor_named(answer, chains)
+        return (f"Not quite: give the factor's name in quotes, like "
+                f"\"{chains['short_label'].iloc[0]}\" (you gave {answer!r}).")
+    names = Names.of(chains if factors is None else factors, shown="short_label")
+    found = names.find(answer)
     own = chains[chains["article's"]]
-    if factor_id is None:
+    if not found:
         meant = _factors_meant(answer, chains)
         if len(meant) == 1:
             return (f"Not quite: {answer!r} is only part of a name. Did you mean "
                     f"\"{chains.loc[meant[0], 'short_label']}\"? Give the whole name, as the "
                     "map or its table writes it.")
         return (f"Not quite: {answer!r} names no factor of the map; its factors are "
+                f"{', '.join(chains['short_label'])}.")
+    if len(found) > 1:
+        return f"Not quite: {names.unknown([answer], 'factor')}."
+    factor_id = found[0]
+    if factor_id not in chains.index:
+        return (f"Not quite: {names.shown[factor_id]} is a factor of the case, but no claim of "
+                f"the map states or backs it; the map's factors are "
                 f"{', '.join(chains['short_label'])}.")
     if factor_id not in own.index:
         return (f"Not quite: {chains.loc[factor_id, 'short_label']} is the course's addition, "

@@ -3,21 +3,18 @@ first talks, and which factor's claims hold up better."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 
 from ..model.timeline import day_text
-from . import actor_names
+from . import Names, answer_items, feedback_check, find_each
+from . import listed as _listed
 
 
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
+@feedback_check
 def check_absent_actors(answer, talks: pd.DataFrame, actors: pd.DataFrame) -> str:
     """Feedback on "which actors of the case were absent from the first talks?"; ``talks``
-    is ``model.factors.talks_table``. Names or ids, in any order.
+    is ``model.factors.talks_table``. Any name, id or alias of the actors, in any order, in a
+    list or in one string.
 
     >>> from casebook.dates import PartialDate
     >>> talks = pd.DataFrame({"date": [PartialDate(2003, 4), PartialDate(2003, 8, 27)],
@@ -26,19 +23,22 @@ def check_absent_actors(answer, talks: pd.DataFrame, actors: pd.DataFrame) -> st
     >>> actors = pd.DataFrame({"short_name": ["A", "B", "C", "D"]}, index=["a", "b", "c", "d"])
     >>> check_absent_actors(["d", "C"], talks, actors)
     'Right: C and D were absent from the first talks in the timeline (Apr 2003: Talks of three). All 4 actors of the case first sat together on 27 Aug 2003: Talks of four.'
+    >>> check_absent_actors("c; D", talks, actors)[:31]
+    'Right: C and D were absent from'
     >>> check_absent_actors(["C"], talks, actors)
     'Not quite: C was absent, but so was one more actor of the case: compare the present column with the list of actors.'
     """  # noqa: E501 - the doctest shows whole sentences
-    example = f'["{actors["short_name"].iloc[-1]}"]'  # an actor of this case
     if answer is None:
-        return f"Replace None with a list of actors, e.g. {example}, then run the cell again."
-    if isinstance(answer, str) or not isinstance(answer, Iterable):
-        return (f"Not quite: give a list of actors in square brackets, e.g. {example} (you "
-                f"gave {answer!r}).")
-    names, unknown = actor_names(answer, actors)
+        return "Replace None with a list of actors, by name or id, then run the cell again."
+    items = answer_items(answer)
+    if items is None:
+        return ("Not quite: give a list of actors in square brackets, by name or id (you gave "
+                f"{answer!r}).")
+    actor_names = Names.of(actors, shown="short_name")
+    found, unknown = find_each(items, actor_names)
     if unknown:
-        return (f"Not quite: {', '.join(repr(u) for u in unknown)} names no actor of the case; "
-                f"its actors are {', '.join(actors['short_name'])}.")
+        return f"Not quite: {actor_names.unknown(unknown, 'actor')}."
+    names = [actor_names.shown[a] for a in found]
     first = talks.iloc[0]
     absent = [n for n in first["absent"].split(", ") if n]
     present = first["present"].split(", ")
@@ -68,27 +68,43 @@ def _holding_text(tally: pd.DataFrame, factor: str) -> str:
             f"({tally.loc[factor, 'holding up'] or 'none'})")
 
 
-def check_better_supported_factor(answer, tally: pd.DataFrame) -> str:
+@feedback_check
+def check_better_supported_factor(answer, tally: pd.DataFrame,
+                                  factors: pd.DataFrame | None = None) -> str:
     """Feedback on "which factor has more claims that the course finds accurate or borne
-    out?"; ``tally`` is ``model.factors.verdict_tally`` (rows named by short label).
+    out?"; ``tally`` is ``model.factors.verdict_tally`` (rows named by short label). With the
+    case's ``factors``, any id, label, short label or alias of a factor is understood.
 
     >>> tally = pd.DataFrame({"accurate or borne out": [2, 1], "claims": [4, 5],
     ...                       "holding up": ["c01, c03", "c05"]}, index=["Peace", "Seat"])
     >>> check_better_supported_factor("peace", tally)
     'Right: Peace has 2 of its 4 claims accurate or borne out (c01, c03); Seat has 1 of 5 (c05).'
+    >>> factors = pd.DataFrame({"label": ["Calm and peace", "A seat", "Trade"],
+    ...     "short_label": ["Peace", "Seat", "Trade"]}, index=["p", "s", "t"])
+    >>> check_better_supported_factor("Calm and peace", tally, factors)[:40]
+    'Right: Peace has 2 of its 4 claims accur'
+    >>> check_better_supported_factor("Trade", tally, factors)
+    'Not quite: Trade is a factor of the case, but not one of those compared here: Peace and Seat.'
     >>> check_better_supported_factor("Seat", tally)
     'Not quite: Seat has 1 of its 5 claims accurate or borne out (c05); Peace has more: 2 of 4 (c01, c03).'
     """  # noqa: E501 - the doctest shows whole sentences
     if answer is None:
-        return "Replace None with a factor's short name in quotes, then run the cell again."
+        return "Replace None with a factor's name in quotes, then run the cell again."
     if not isinstance(answer, str):
         return (f"Not quite: give the factor's short name in quotes, like "
                 f"\"{tally.index[0]}\" (you gave {answer!r}).")
-    by_name = {name.lower(): name for name in tally.index}
-    name = by_name.get(answer.strip().lower())
-    if name is None:
-        return (f"Not quite: {answer!r} is not one of the factors compared here: "
-                f"{', '.join(tally.index)}.")
+    compared = _listed(tally.index)
+    names = (Names.of(factors, shown="short_label") if factors is not None
+             else Names.of(pd.DataFrame(index=tally.index)))
+    found = names.find(answer)
+    if not found:
+        return f"Not quite: {answer!r} is not one of the factors compared here: {compared}."
+    if len(found) > 1:
+        return f"Not quite: {names.unknown([answer], 'factor')}."
+    name = names.shown[found[0]]
+    if name not in tally.index:
+        return (f"Not quite: {name} is a factor of the case, but not one of those compared "
+                f"here: {compared}.")
     holding = tally["accurate or borne out"]
     best = int(holding.max())
 
@@ -96,8 +112,8 @@ def check_better_supported_factor(answer, tally: pd.DataFrame) -> str:
     if int(holding[name]) == best:
         rest = "; ".join(f"{f} has {int(holding[f])} of {int(tally.loc[f, 'claims'])} "
                          f"({tally.loc[f, 'holding up'] or 'none'})" for f in others)
-        tie = " (a tie)" if (holding == best).sum() > 1 else ""
-        return f"Right{tie}: {_holding_text(tally, name)}; {rest}."
+        tie = ", a tie" if (holding == best).sum() > 1 else ""
+        return f"Right: {_holding_text(tally, name)}; {rest}{tie}."
     top = holding.idxmax()
     return (f"Not quite: {_holding_text(tally, name)}; {top} has more: {int(holding[top])} of "
             f"{int(tally.loc[top, 'claims'])} ({tally.loc[top, 'holding up']}).")

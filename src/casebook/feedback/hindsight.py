@@ -6,15 +6,16 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model.hindsight import reversed_claims, verdict_time
-from . import as_whole_number, year_answer
+from . import feedback_check, paragraph_answer, year_answer
 
 
+@feedback_check
 def check_busiest_hindsight_year(answer, counts: pd.Series) -> str:
     """Feedback on "in which year fall most of the events the reference ratings name?";
     ``counts`` is ``model.events_per_year`` of ``model.hindsight.named_events``.
 
     >>> counts = pd.Series([2, 0, 7], index=[2017, 2018, 2019])
-    >>> check_busiest_hindsight_year(2019, counts)
+    >>> check_busiest_hindsight_year("2019", counts)
     'Right: 2019, with 7 of the 9 events the reference ratings name.'
     >>> check_busiest_hindsight_year(2017, counts)
     'Not quite: 2017 has 2 of the events the ratings name, but another year has 7. Look for the tallest bar.'
@@ -37,6 +38,7 @@ def check_busiest_hindsight_year(answer, counts: pd.Series) -> str:
             f"{top}. Look for the tallest bar.")
 
 
+@feedback_check
 def check_reversed_claim(answer, card: pd.DataFrame) -> str:
     """Feedback on "which paragraph holds the claim the course judged accurate as of the
     article, and later events undercut?"; ``card`` is ``model.hindsight.scorecard``.
@@ -44,7 +46,7 @@ def check_reversed_claim(answer, card: pd.DataFrame) -> str:
     >>> card = pd.DataFrame({"¶": ["¶4", "¶6", "¶7"], "claim": ["Alliance", "Both oppose",
     ...     "In tandem"], "verdict": ["disputed", "accurate", "accurate"],
     ...     "reference": ["undercut", "undercut", "mixed"]})
-    >>> check_reversed_claim(6, card)
+    >>> check_reversed_claim("¶6", card)
     "Right: ¶6, 'Both oppose': accurate as of the article, undercut by what followed."
     >>> check_reversed_claim(4, card)
     "Not quite: the claim of ¶4 rated undercut ('Alliance') was already disputed as of the article. Look for one the course judged accurate then."
@@ -54,12 +56,9 @@ def check_reversed_claim(answer, card: pd.DataFrame) -> str:
     >>> check_reversed_claim(5, card)
     "Not quite: the course's verdict on the claim of ¶5 ('Not vital') is disputed as of the article, and its hindsight rating supported. Look for a claim judged accurate as of the article and undercut later: compare the two columns of the chart."
     """  # noqa: E501
-    if answer is None:
-        return "Replace None with a paragraph number, for example 3, then run the cell again."
-    number = as_whole_number(answer)
-    if number is None:
-        return ("Not quite: give the paragraph number as a whole number, without quotes, ¶ or "
-                f"a decimal point, like 3 (you gave {answer!r}).")
+    number, message = paragraph_answer(answer)
+    if message:
+        return message
     paragraph = f"¶{number}"
     reversed_ = reversed_claims(card)
     if paragraph in set(reversed_["¶"]):

@@ -3,15 +3,14 @@ values and says where to look."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import networkx as nx
 import pandas as pd
 
 from ..model import network as net
-from . import as_whole_number
+from . import Names, answer_items, feedback_check, find_each, number_answer
 
 
+@feedback_check
 def check_unbalanced_count(answer, graph: nx.Graph, mixed: str = "as_negative") -> str:
     """Feedback on "how many triads are unbalanced?" when mixed ties are treated as
     ``mixed``; an answer right under another treatment is told so.
@@ -19,7 +18,7 @@ def check_unbalanced_count(answer, graph: nx.Graph, mixed: str = "as_negative") 
     >>> graph = net.graph_from_ties([("a", "b", "cooperative"), ("b", "c", "cooperative"),
     ...     ("a", "c", "mixed"), ("a", "d", "hostile"), ("b", "d", "hostile"),
     ...     ("c", "d", "hostile")])
-    >>> check_unbalanced_count(2, graph)  # doctest: +NORMALIZE_WHITESPACE
+    >>> check_unbalanced_count("2", graph)  # doctest: +NORMALIZE_WHITESPACE
     'Right: 2 of the 4 triads counted are unbalanced when mixed ties count as hostile, so 2 (50%)
     are balanced.'
     >>> check_unbalanced_count(0, graph)  # doctest: +NORMALIZE_WHITESPACE
@@ -28,11 +27,9 @@ def check_unbalanced_count(answer, graph: nx.Graph, mixed: str = "as_negative") 
     >>> check_unbalanced_count(3, graph)
     "Not quite: 3 is too many. Count the rows of the triad table whose status is 'unbalanced'."
     """
-    if answer is None:
-        return "Replace None with a whole number, for example 3, then run the cell again."
-    number = as_whole_number(answer)
-    if number is None:
-        return f"Not quite: give a whole number without quotes, like 3 (you gave {answer!r})."
+    number, message = number_answer(answer, "a whole number")
+    if message:
+        return message
     summary = net.balance_summary(graph, mixed)
     clause = net.TREATMENT_CLAUSES[mixed]
     if number == summary["unbalanced"]:
@@ -52,26 +49,33 @@ def check_unbalanced_count(answer, graph: nx.Graph, mixed: str = "as_negative") 
             "status is 'unbalanced'.")
 
 
-def _actor_ids(answer, graph: nx.Graph) -> tuple[list[str], list[str]]:
-    """The actors an answer names, by id or short name (any case), and the words that name
-    no actor."""
+def actor_names_of(graph: nx.Graph) -> Names:
+    """The names of a graph's actors: every column of the actors table its nodes carry
+    (short name, name, aliases), shown by short name.
+
+    >>> graph = net.graph_from_ties([("a", "b", "hostile")])
+    >>> graph.nodes["a"].update(short_name="Alpha", aliases="The First")
+    >>> actor_names_of(graph).find("first"), actor_names_of(graph).shown
+    (['a'], {'a': 'Alpha', 'b': 'b'})
+    """
+    nodes = pd.DataFrame.from_dict(dict(graph.nodes(data=True)), orient="index")
+    nodes = nodes.reindex(list(graph.nodes))
+    return Names.of(nodes, shown="short_name" if "short_name" in nodes.columns else None)
+
+
+def _actor_ids(answer, graph: nx.Graph) -> tuple[Names, list[str], list]:
+    """The graph's actor names, the actors an answer names (by id, name or alias, any case;
+    in a list, a tuple or one string "Ann, Bob, Cy"), and the items that name no single
+    actor."""
+    names = actor_names_of(graph)
     if isinstance(answer, str):
-        words = [w.strip() for w in answer.replace("–", ",").replace(";", ",").split(",")]
-    elif isinstance(answer, pd.Series | Iterable):
-        words = [str(w).strip() for w in answer]
-    else:
-        words = [str(answer)]
-    lookup = {}
-    for actor_id in graph.nodes:
-        lookup[str(actor_id).lower()] = actor_id
-        lookup[net.short_name(graph, actor_id).lower()] = actor_id
-    found, unknown = [], []
-    for word in (w for w in words if w):
-        actor = lookup.get(word.lower())
-        (found if actor is not None else unknown).append(actor if actor is not None else word)
-    return list(dict.fromkeys(found)), unknown
+        answer = answer.replace("–", ",")
+    items = answer_items(answer)
+    found, unknown = find_each([answer] if items is None else items, names)
+    return names, found, unknown
 
 
+@feedback_check
 def check_most_strained(answer, graph: nx.Graph, mixed: str = "as_negative") -> str:
     """Feedback on "which triad is most strained?": the answer names three actors, by id or
     short name, in a list, a tuple or one string ("Ann, Bob, Cy").
@@ -82,21 +86,18 @@ def check_most_strained(answer, graph: nx.Graph, mixed: str = "as_negative") -> 
     >>> check_most_strained(["c", "a", "b"], graph)  # doctest: +NORMALIZE_WHITESPACE
     'Right: a – b – c is the most strained triad when mixed ties count as hostile: its ties
     (cooperative 3, mixed 2, cooperative 2) add up to 7 (two of the friends are enemies).'
-    >>> check_most_strained("a, b, d", graph)  # doctest: +NORMALIZE_WHITESPACE
+    >>> check_most_strained("A – b – D", graph)  # doctest: +NORMALIZE_WHITESPACE
     'Not quite: a – b – d is balanced when mixed ties count as hostile (two friends with a common
     enemy), so it is under no strain. Look at the unbalanced triads.'
     >>> check_most_strained(["a", "b"], graph)
     'Not quite: a triad has three actors, and your answer names 2.'
     """
     if answer is None:
-        example = [net.short_name(graph, a) for a in list(graph.nodes)[:3]]
-        return (f"Replace None with the three actors of the triad, for example {example}, "
-                "then run the cell again.")
-    actors, unknown = _actor_ids(answer, graph)
+        return ("Replace None with a list of the triad's three actors, by name or id, then run "
+                "the cell again.")
+    names, actors, unknown = _actor_ids(answer, graph)
     if unknown:
-        names = ", ".join(net.short_name(graph, a) for a in graph.nodes)
-        return (f"Not quite: {', '.join(repr(u) for u in unknown)} is not an actor of the "
-                f"case; use the names or ids of the actors table ({names}).")
+        return f"Not quite: {names.unknown(unknown, 'actor')}."
     if len(actors) != 3:
         return f"Not quite: a triad has three actors, and your answer names {len(actors)}."
     table = net.triads(graph, mixed)
@@ -121,6 +122,7 @@ def check_most_strained(answer, graph: nx.Graph, mixed: str = "as_negative") -> 
             f"({chosen['ties']}) add up to {chosen['strain']} ({chosen['reading']}).{tied}")
 
 
+@feedback_check
 def check_partners_by_change(answer, changes: pd.DataFrame, graph: nx.Graph,
                              focus_actor: str, kind: str = "cooled") -> str:
     """Feedback on "with which actors did the focus actor's tie change in this way?" for the
@@ -140,13 +142,10 @@ def check_partners_by_change(answer, changes: pd.DataFrame, graph: nx.Graph,
     "Not quite: a's tie with c did not cool (it is unchanged: cooperative 1 → cooperative 1)."
     """
     if answer is None:
-        example = [net.short_name(graph, a) for a in list(graph.nodes)[-2:]]
-        return (f"Replace None with the actors, for example {example}, then run the "
-                "cell again.")
-    named, unknown = _actor_ids(answer, graph)
+        return "Replace None with a list of actors, by name or id, then run the cell again."
+    names, named, unknown = _actor_ids(answer, graph)
     if unknown:
-        return (f"Not quite: {', '.join(repr(u) for u in unknown)} is not an actor of the "
-                "case; use the names or ids of the actors table.")
+        return f"Not quite: {names.unknown(unknown, 'actor')}."
     focus = net.short_name(graph, focus_actor)
     rows = changes[(changes["actor_a"] == focus_actor) | (changes["actor_b"] == focus_actor)]
     partner = {r.Index: r.actor_b if r.actor_a == focus_actor else r.actor_a

@@ -4,13 +4,12 @@ could know, how close to the article the last known event came, and who takes pa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 import pandas as pd
 
 from ..dates import PartialDate
 from ..model.timeline import AFTER, BEFORE, day_text, days_before, year_span
-from . import actor_names, as_whole_number
+from . import Names, answer_items, feedback_check, find_each, number_answer
 
 
 def _span(table: pd.DataFrame) -> str:
@@ -18,16 +17,7 @@ def _span(table: pd.DataFrame) -> str:
     return f"{first}-{last}" if first != last else str(first)
 
 
-def _not_a_number(answer) -> str:
-    """The message for an answer that is not a whole number.
-
-    >>> _not_a_number(26.0)
-    'Not quite: give a whole number, like 12, without quotes or a decimal point (you gave 26.0).'
-    """
-    return ("Not quite: give a whole number, like 12, without quotes or a decimal point "
-            f"(you gave {answer!r}).")
-
-
+@feedback_check
 def check_known_count(answer, table: pd.DataFrame) -> str:
     """Feedback on "how many events of the window could a reader on the article's date
     know?"; ``table`` is a ``model.timeline.timeline_table`` of that window.
@@ -36,14 +26,12 @@ def check_known_count(answer, table: pd.DataFrame) -> str:
     ...                       "event": ["Early", "Late"], "when": [BEFORE, AFTER]})
     >>> check_known_count(1, frame)
     'Right: 1 of the 2 events of 2017 came before the article; 1 came after it (Dec 2017: Late).'
-    >>> check_known_count(2, frame)
+    >>> check_known_count("2", frame)
     'Not quite: 2 is every event of 2017, including 1 after the article (Dec 2017: Late).'
     """  # noqa: E501 - the doctest shows the whole sentence
-    if answer is None:
-        return "Replace None with a number of events, then run the cell again."
-    number = as_whole_number(answer)
-    if number is None:
-        return _not_a_number(answer)
+    number, message = number_answer(answer, "a number of events")
+    if message:
+        return message
     known = int((table["when"] == BEFORE).sum())
     later = table[table["when"] == AFTER]
     later_text = "; ".join(f"{day_text(d)}: {e}" for d, e in
@@ -63,6 +51,7 @@ def check_known_count(answer, table: pd.DataFrame) -> str:
             "the dashed line in the chart.")
 
 
+@feedback_check
 def check_days_before(answer, table: pd.DataFrame, article_date: PartialDate) -> str:
     """Feedback on "how many days before the article did the last event a reader could know
     happen?"
@@ -71,18 +60,16 @@ def check_days_before(answer, table: pd.DataFrame, article_date: PartialDate) ->
     ...                                PartialDate(2017, 11, 29)],
     ...                       "event": ["Test", "Link", "Later"],
     ...                       "when": [BEFORE, BEFORE, AFTER]})
-    >>> check_days_before(12, frame, PartialDate(2017, 10, 13))
+    >>> check_days_before("12", frame, PartialDate(2017, 10, 13))
     'Right: Link (1 Oct 2017) came 12 days before the article (13 Oct 2017), the latest event of the timeline a reader could know.'
     >>> check_days_before(40, frame, PartialDate(2017, 10, 13))
     'Not quite: 40 days is the gap to Test (3 Sep 2017), but a later event came before the article.'
     >>> check_days_before(13, frame, PartialDate(2017, 10, 13))
     'Not quite: 13 is one day off. Subtract the dates of the last event before the article (1 Oct 2017) and of the article (13 Oct 2017): from 1 Oct 2017 to 2 Oct 2017 is one day.'
     """  # noqa: E501 - the doctest shows the whole sentence
-    if answer is None:
-        return "Replace None with a number of days, then run the cell again."
-    number = as_whole_number(answer)
-    if number is None:
-        return _not_a_number(answer)
+    number, message = number_answer(answer, "a number of days")
+    if message:
+        return message
     known = table[table["when"] == BEFORE]
     last = known.iloc[-1]
     days = days_before(last["date"], article_date)
@@ -121,31 +108,35 @@ def _day(day: dt.date) -> str:
 
 
 
+@feedback_check
 def check_top_actors(answer, counts: pd.Series, actors: pd.DataFrame, n: int = 2) -> str:
     """Feedback on "which ``n`` actors take part in the most events?"; ``counts`` is
-    ``model.timeline.actor_counts`` (short names, most first). Names or ids, in any order.
+    ``model.timeline.actor_counts`` (short names, most first). Any name, id or alias of the
+    actors, in any order, in a list or in one string.
 
-    >>> actors = pd.DataFrame({"short_name": ["Ann", "Bob", "Cy"]},
-    ...                       index=["ANN", "BOB", "CY"])
+    >>> actors = pd.DataFrame({"short_name": ["Ann", "Bob", "Cy"],
+    ...     "aliases": ["ROA", None, None]}, index=["ANN", "BOB", "CY"])
     >>> counts = pd.Series({"Bob": 5, "Ann": 4, "Cy": 1})
-    >>> check_top_actors(["ann", "BOB"], counts, actors)
+    >>> check_top_actors(["R.O.A.", "BOB"], counts, actors)
+    'Right: Bob (5 events) and Ann (4) take part in the most events.'
+    >>> check_top_actors("bob, ann", counts, actors)
     'Right: Bob (5 events) and Ann (4) take part in the most events.'
     >>> check_top_actors(["Cy", "Bob"], counts, actors)
     'Not quite: Cy takes part in 1 event; Ann takes part in more (4).'
     >>> check_top_actors(None, counts, actors)
-    'Replace None with a list of 2 actors, e.g. ["Cy", "Bob"].'
+    'Replace None with a list of 2 actors, by name or id, then run the cell again.'
     """
-    names_of_case = list(actors["short_name"])
-    example = "[" + ", ".join(f'"{name}"' for name in names_of_case[::-1][:n]) + "]"
     if answer is None:
-        return f"Replace None with a list of {n} actors, e.g. {example}."
-    if isinstance(answer, str) or not isinstance(answer, Iterable):
-        return (f"Not quite: give a list of {n} actors in square brackets, e.g. "
-                f"{example} (you gave {answer!r}).")
-    names, unknown = actor_names(answer, actors)
+        return f"Replace None with a list of {n} actors, by name or id, then run the cell again."
+    items = answer_items(answer)
+    if items is None:
+        return (f"Not quite: give a list of {n} actors in square brackets, by name or id (you "
+                f"gave {answer!r}).")
+    actor_names = Names.of(actors, shown="short_name")
+    found, unknown = find_each(items, actor_names)
     if unknown:
-        return (f"Not quite: {', '.join(repr(u) for u in unknown)} names no actor of the case; "
-                f"its actors are {', '.join(actors['short_name'])}.")
+        return f"Not quite: {actor_names.unknown(unknown, 'actor')}."
+    names = [actor_names.shown[a] for a in found]
     if len(set(names)) != n:
         return f"Not quite: give {n} different actors (you gave {len(set(names))})."
     threshold = int(counts.iloc[n - 1])

@@ -4,7 +4,7 @@ and the actors by the short names of the record's voter columns (the focus actor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
 
 import pandas as pd
 
@@ -16,15 +16,32 @@ from ..model.votes import (
     softened,
     voter_columns,
 )
-from . import as_whole_number, whole_number_answer, year_answer
+from . import (
+    answer_items,
+    as_whole_number,
+    feedback_check,
+    name_key,
+    whole_number_answer,
+    year_answer,
+)
 
 NONE_WORDS = ("none", "never", "no year")  # answers meaning "it never happened"
+
+
+def says_none(answer) -> bool:
+    """Whether an answer says "it never happened" (any case, any punctuation).
+
+    >>> says_none("None."), says_none(" never "), says_none(None), says_none("2017")
+    (True, True, False, False)
+    """
+    return isinstance(answer, str) and name_key(answer) in {name_key(w) for w in NONE_WORDS}
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
+@feedback_check
 def check_yes_votes_before_article(answer, record: pd.DataFrame, article_date) -> str:
     """Feedback on "on how many decisions before the article did the focus actor vote yes?".
     0 is a right answer when the focus actor voted yes on none.
@@ -73,6 +90,7 @@ def check_yes_votes_before_article(answer, record: pd.DataFrame, article_date) -
             f"the dashed line ({article_date}). Count them again.")
 
 
+@feedback_check
 def check_first_vote_against(answer, record: pd.DataFrame) -> str:
     """Feedback on "in which year did the focus actor first vote against a draft?"; the
     focus actor is the first voter column of the record, a partner the second.
@@ -92,11 +110,14 @@ def check_first_vote_against(answer, record: pd.DataFrame) -> str:
     """  # noqa: E501
     focus, *partners = voter_columns(record)
     first = first_vote_against(record)
-    if first is None and isinstance(answer, str) and answer.strip().lower() in NONE_WORDS:
+    if first is None and says_none(answer):
         return (f"Right: none. {focus} voted against no decision of the table (no 'veto' or "
                 "'no' marker in its row).")
     years = record["date"].map(lambda d: d.year)
-    year, message = year_answer(answer, *([int(years.min())] if len(years) else []))
+    if first is not None and says_none(answer):
+        return (f"Not quite: {focus} did vote against a draft of the table: look for the first "
+                f"'veto' or 'no' marker in {focus}'s row.")
+    year, message = year_answer(answer)
     if message:
         return message
     if first is not None and year == first["date"].year:
@@ -127,22 +148,44 @@ def check_first_vote_against(answer, record: pd.DataFrame) -> str:
             f"({_plural(len(in_year), 'decision')}). Look further right for a 'veto' or 'no'.")
 
 
-def _resolution_numbers(answer) -> set[str] | None:
-    """The resolution numbers of an answer given as a list, tuple or set of numbers or
-    strings, written as the table writes them (a case may number its resolutions "R-12");
-    None if it is not such a collection."""
-    if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
+def _resolution_numbers(answer, numbers: list[str]) -> set[str] | None:
+    """The resolution numbers of an answer given as a list (or one string with commas
+    between) of numbers or strings, each written as the table writes it (a case may number
+    its resolutions "R-12") or with words around it ("Res. 1718", "S/RES/1718 (2006)");
+    None if it is not such a list. ``numbers`` are the table's resolution numbers.
+
+    >>> sorted(_resolution_numbers([1718, "2270.0", "Res. 2371", "S/RES/1695 (2006)"],
+    ...                            ["1695", "1718", "2270", "2371"]))
+    ['1695', '1718', '2270', '2371']
+    >>> sorted(_resolution_numbers("1718, Res. r-12", ["1718", "R-12", "R-2"]))
+    ['1718', 'R-12']
+    >>> _resolution_numbers(3, ["3"]) is None
+    True
+    """
+    items = answer_items(answer)
+    if items is None:
         return None
-    numbers = set()
-    for item in answer:
+    by_key = {name_key(n): n for n in numbers}
+    found = set()
+    for item in items:
         number = as_whole_number(item)
-        if number is None and isinstance(item, str) and item.strip():
-            text = item.strip()
-            number = int(text) if text.isdigit() else text
-        if number is None:
+        if number is not None:
+            found.add(str(number))
+            continue
+        if not isinstance(item, str) or not item.strip():
             return None
-        numbers.add(str(number))
-    return numbers
+        text = item.strip()
+        if name_key(text) in by_key:
+            found.add(by_key[name_key(text)])
+            continue
+        # words around the number ("Res. R-12", "S/RES/1718 (2006)"): the one resolution
+        # of the table that it ends with after letters, or the one number in it the table holds
+        key = name_key(text)
+        held = {n for n in numbers if key.endswith(name_key(n))
+                and key[:-len(name_key(n))].isalpha()}
+        held |= {n for n in re.findall(r"\d+", text) if n in numbers}
+        found.add(held.pop() if len(held) == 1 else text)
+    return found
 
 
 def _resolutions(un_votes: pd.DataFrame) -> list[str]:
@@ -183,6 +226,7 @@ def softened_example(un_votes: pd.DataFrame, record: pd.DataFrame) -> str:
     return typed_list([r for r in _resolutions(un_votes) if r not in key][:2])
 
 
+@feedback_check
 def check_softened(answer, un_votes: pd.DataFrame, record: pd.DataFrame) -> str:
     """Feedback on "which resolutions were softened to win the focus actor's vote, as the
     notes say?"; the answer key is ``model.votes.softened`` of the same ``un_votes`` (its
@@ -196,7 +240,7 @@ def check_softened(answer, un_votes: pd.DataFrame, record: pd.DataFrame) -> str:
     ...     "note": ["Wording dropped.", "15-0.", "Exempts coal."]}, index=["a", "b", "c"])
     >>> record = pd.DataFrame({"tally": ["15-0"] * 3, "Ann": ["yes"] * 3,
     ...                        "when": [BEFORE] * 3}, index=["a", "b", "c"])
-    >>> check_softened([2270, "1695"], un_votes, record)
+    >>> check_softened([2270.0, "Res. 1695"], un_votes, record)
     'Right: Res. 1695 and 2270 were softened before Ann voted for them, as their notes say.'
     >>> check_softened([2270], un_votes, record)
     'Not quite: 2270 is right, but 1 more is missing. Read the notes for a measure dropped or an exemption.'
@@ -209,12 +253,13 @@ def check_softened(answer, un_votes: pd.DataFrame, record: pd.DataFrame) -> str:
     """  # noqa: E501
     example = softened_example(un_votes, record)
     if answer is None:
-        return f"Replace None with a list of numbers, for example {example}, then run again."
-    given = _resolution_numbers(answer)
+        return (f"Replace None with a list of numbers, for example {example}, then run the cell "
+                "again.")
+    numbers = _resolutions(un_votes)
+    given = _resolution_numbers(answer, numbers)
     if given is None:
         return ("Not quite: give a list of resolution numbers in square brackets, like "
                 f"{example} (you gave {answer!r}).")
-    numbers = _resolutions(un_votes)
     unknown = _in_table_order(given - set(numbers), un_votes)
     if unknown:
         what = "is not a resolution" if len(unknown) == 1 else "are not resolutions"

@@ -12,25 +12,24 @@ import pandas as pd
 
 from ..case import Case
 from ..model import weights as model
-from . import as_whole_number
+from . import Names, as_number, feedback_check, name_key, number_answer
 
 
+@feedback_check
 def check_explained_count(answer, rows: pd.DataFrame) -> str:
     """Feedback on "how many observations do these weights explain?", from a
     ``model.weights.fit`` table.
 
     >>> rows = pd.DataFrame({"option_id": ["x", "x", "y"], "explained": [True, False, True]})
-    >>> check_explained_count(2, rows)
+    >>> check_explained_count("2", rows)
     'Right: these weights explain 2 of the 3 observations.'
     >>> check_explained_count(np.int64(3), rows)  # doctest: +NORMALIZE_WHITESPACE
     "Not quite: 3 is more than the weights explain. Of the 3 observations, add up the first
     numbers of the table's 'explained' column ('0 of 5' counts 0)."
     """
-    if answer is None:
-        return "Replace None with a whole number, for example 10, then run the cell again."
-    count = as_whole_number(answer)
-    if count is None:
-        return f"Not quite: give a whole number without quotes, like 10 (you gave {answer!r})."
+    count, message = number_answer(answer, "a whole number")
+    if message:
+        return message
     explained, total = model.explained_count(rows)
     if count == explained:
         return f"Right: these weights explain {explained} of the {total} observations."
@@ -44,31 +43,40 @@ def check_explained_count(answer, rows: pd.DataFrame) -> str:
             "('0 of 5' counts 0).")
 
 
-def check_disagreeing_option(answer, table: pd.DataFrame) -> str:
+@feedback_check
+def check_disagreeing_option(answer, table: pd.DataFrame,
+                             options: pd.DataFrame | None = None) -> str:
     """Feedback on "name an option on which the readings predict different stances", from
-    a ``model.weights.discrimination`` table; the option's id or its short label is fine.
+    a ``model.weights.discrimination`` table; the option's id or its short label is fine,
+    and with the case's ``options`` its label or an alias too.
 
     >>> table = pd.DataFrame({"option": ["Talks", "Force"], "all readings agree": [True, False],
     ...     "readings predict": ["support: A, B", "support: A; oppose: B"]},
     ...     index=["talks", "force"])
-    >>> check_disagreeing_option("force", table)
+    >>> check_disagreeing_option("FORCE", table)
+    'Right: the readings disagree on Force (support: A; oppose: B).'
+    >>> options = pd.DataFrame({"label": ["Use of force"], "short_label": ["Force"],
+    ...                         "aliases": ["Strike"]}, index=["force"])
+    >>> check_disagreeing_option("strike", table, options)
     'Right: the readings disagree on Force (support: A; oppose: B).'
     >>> check_disagreeing_option("Talks", table)  # doctest: +NORMALIZE_WHITESPACE
     "Not quite: every reading predicts the same for Talks (support: A, B), so a fit there
     cannot tell them apart. Look for False in the column 'all readings agree'."
     """
     if answer is None:
-        return ("Replace None with an option's id in quotes, as in the table's left column, "
+        return ("Replace None with an option's id or name in quotes, as the table writes it, "
                 "then run the cell again.")
     if not isinstance(answer, str):
         return f"Not quite: give the option's id as text in quotes (you gave {answer!r})."
-    wanted = answer.strip().lower()
-    by_name = {str(i).lower(): i for i in table.index}
-    by_name.update({str(label).lower(): i for i, label in table["option"].items()})
-    if wanted not in by_name:
-        return (f"Not quite: {answer!r} is not an option of the case. Copy an id from the "
-                f"table's left column, e.g. {table.index[0]!r}.")
-    option = by_name[wanted]
+    if options is not None:
+        names = Names.of(options.loc[options.index.intersection(table.index)],
+                         shown="short_label")
+    else:
+        names = Names.of(table, columns=("option",))
+    found = names.find(answer)
+    if len(found) != 1:
+        return f"Not quite: {names.unknown([answer], 'option')}."
+    option = found[0]
     label, predicted = table.loc[option, "option"], table.loc[option, "readings predict"]
     if bool(table.loc[option, "all readings agree"]):
         return (f"Not quite: every reading predicts the same for {label} ({predicted}), so a "
@@ -80,6 +88,7 @@ def check_disagreeing_option(answer, table: pd.DataFrame) -> str:
 NO_ANSWER_WORDS = ("none", "no weight", "never", "no such weight")  # "there is none" answers
 
 
+@feedback_check
 def check_break_even(answer, case: Case, weights: Mapping | pd.Series, option_id: str,
                      factor_id: str, tolerance: float = 0.1) -> str:
     """Feedback on "to what weight must this factor rise (the others held) for the focus
@@ -104,7 +113,8 @@ def check_break_even(answer, case: Case, weights: Mapping | pd.Series, option_id
     mine = stretches[(stretches["option_id"] == option_id) & (stretches["factor_id"] ==
                                                                  factor_id)]
     support = mine[mine["stance"] == model.SUPPORT]
-    says_none = (isinstance(answer, str) and answer.strip().lower() in NO_ANSWER_WORDS) or (
+    says_none = (isinstance(answer, str)
+                 and name_key(answer) in {name_key(w) for w in NO_ANSWER_WORDS}) or (
         isinstance(answer, numbers.Real) and not isinstance(answer, bool | np.bool_)
         and math.isnan(answer))
     if support.empty:
@@ -114,27 +124,29 @@ def check_break_even(answer, case: Case, weights: Mapping | pd.Series, option_id
     if says_none:
         return (f"Not quite: there is such a weight; find where the solid (support) stretch of "
                 f"the {factor} row starts.")
-    if isinstance(answer, bool | np.bool_) or not isinstance(answer, numbers.Real):
+    weight = as_number(answer)
+    if weight is None:
         return f"Not quite: give the weight as a number, like 4.5 (you gave {answer!r})."
     start = float(support["start"].iloc[0])
-    if abs(float(answer) - start) <= tolerance:
+    if abs(weight - start) <= tolerance:
         return (f"Right: from a weight of about {start:g} for {factor} (the others held), the "
                 f"score of {option} rises above +{model.UNDECIDED_BAND:g} and the model backs "
                 f"it; the weight now is {float(weights[factor_id]):g}.")
-    inside = mine[(mine["start"] <= float(answer)) & (float(answer) <= mine["end"])]
+    inside = mine[(mine["start"] <= weight) & (weight <= mine["end"])]
     if inside.empty:
-        return (f"Not quite: {float(answer):g} is outside the sliders' scale, which runs from "
+        return (f"Not quite: {weight:g} is outside the sliders' scale, which runs from "
                 "0 to 10.")
     stance = inside["stance"].iloc[0]
     if stance == model.SUPPORT:
-        return (f"Not quite: at {float(answer):g} the model does back {option}, but it starts "
+        return (f"Not quite: at {weight:g} the model does back {option}, but it starts "
                 f"backing it at a lower weight. Read the {factor} row of the tornado chart: "
                 "where does the solid (support) stretch start?")
-    return (f"Not quite: at {float(answer):g} the model is {stance} on {option}. Read the "
+    return (f"Not quite: at {weight:g} the model is {stance} on {option}. Read the "
             f"{factor} row of the tornado chart: where does the solid (support) stretch "
             "start?")
 
 
+@feedback_check
 def check_weighting(answer, case: Case, observed: pd.DataFrame, factor_id: str) -> str:
     """Feedback on "find weights with this factor at 0 that explain as many observations as
     any weighting can"; ``answer`` maps factor ids to weights (``explorer.weights``, a

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from .. import model
 from ..case import Case
 from ..display import Panel, table_html
+from .controls import keys_note, number_field
 
 EVENTS_TABLE_WIDTHS = [14, 52, 14, 20]  # date, event, category, actors: steady as years change
 
@@ -31,6 +32,7 @@ def year_explorer(case: Case) -> Panel:
         value=case.article.year, min=int(years.min()), max=int(years.max()),
         description="Year", continuous_update=False,
         style={"description_width": "initial"}, layout=widgets.Layout(width="60%"))
+    field = number_field(slider, "Year")  # named, and a year can be typed
     table = widgets.HTML(events_table_html(case, slider.value))
 
     def redraw(change):
@@ -44,4 +46,8 @@ def year_explorer(case: Case) -> Panel:
         page = f"<p>Year: <b>{slider.value}</b> ({slider.min}-{slider.max})</p>" + table.value
         return page, words
 
-    return Panel([slider, table], static_view)
+    keys = keys_note("Tab to the slider and use the arrow keys, or to the year field beside "
+                     "it, type a year and press Enter.")
+    panel = Panel([widgets.HBox([slider, field]), keys, table], static_view)
+    panel.slider, panel.field = slider, field
+    return panel

@@ -19,9 +19,7 @@ or picks from the list; an empty cell is not rated.
 from __future__ import annotations
 
 import html
-import io
 import json
-import re
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -33,6 +31,7 @@ from ..grid_file import GridFileError, load_grid, save_grid
 from ..model import ach
 from ..plots import ach as plots
 from ..schema import RATINGS
+from .messages import plain_png, problems_html, strip_tags
 
 DEFAULT_FILE = "my_grid.json"
 SCALE = tuple(reversed(RATINGS))  # CC first: the order of the cells' lists and the legend
@@ -443,7 +442,7 @@ class RatingGrid:
         ranked = ach.ranking(grid, self.weights)
         if self.chart is None or self.redraw_mode == "new_figure":
             self.chart = plots.ranking_chart(ranked)
-            png = _plain_png(self.chart) if self.redraw_mode == "new_figure" else (
+            png = plain_png(self.chart, plots.DPI) if self.redraw_mode == "new_figure" else (
                 self.chart.png())
         else:
             plots.update_ranking_chart(self.chart, ranked)
@@ -486,7 +485,7 @@ class RatingGrid:
                                  .to_list() for h in grid.columns}})
         page = (self._legend() + self.status.value + table_html(table) + self.figure.value
                 + self.description.value + self.items_table.value)
-        text = (_strip_tags(self.status.value) + " " + self.chart.description)
+        text = (strip_tags(self.status.value) + " " + self.chart.description)
         return page, html.unescape(text)
 
     # -- saving and loading -----------------------------------------------------------------
@@ -528,7 +527,7 @@ class RatingGrid:
             save_grid(path, self._full_grid(), self.your_name.value, self.case,
                       overwrite=overwrite)
         except GridFileError as error:
-            self.file_message.value = _problems_html(error, "Nothing was saved.")
+            self.file_message.value = problems_html(error, "Nothing was saved.")
             return
         self.file_message.value = (f"<p>Saved {html.escape(path.name)} in "
                                    f"{html.escape(str(path.parent))}.</p>")
@@ -543,7 +542,7 @@ class RatingGrid:
             loaded = load_grid(path, self.case)
             name = _saved_name(path)
         except GridFileError as error:
-            self.file_message.value = _problems_html(error, "Nothing was changed.")
+            self.file_message.value = problems_html(error, "Nothing was changed.")
             return
         # Items the file leaves out (hindsight items may be) are not rated in the file.
         self.set_ratings({(e, h): (loaded.loc[e, h] if e in loaded.index else ach.NOT_RATED)
@@ -584,22 +583,6 @@ class RatingGrid:
 def _saved_name(path: Path) -> str:
     # load_grid has checked the file; the name is for the message and the name field.
     return str(json.loads(path.read_text(encoding="utf-8"))["name"])
-
-
-def _plain_png(chart) -> bytes:
-    """PNG of a newly built chart by plain ``savefig``: the naive redraw's rendering."""
-    buffer = io.BytesIO()
-    chart.figure.savefig(buffer, format="png", dpi=plots.DPI)
-    return buffer.getvalue()
-
-
-def _strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text)
-
-
-def _problems_html(error: GridFileError, outcome: str) -> str:
-    items = "".join(f"<li>{html.escape(p)}</li>" for p in error.problems)
-    return f"<p><b>{outcome}</b></p><ul>{items}</ul>"
 
 
 def rating_grid_widget(case: Case, start: str = "blank", hindsight: bool = False,

@@ -1,6 +1,9 @@
 """The rating widget of lesson 09: a reader rates each claim against what followed, then
 compares with the course's reference ratings and their reasons.
 
+Each claim's rating is a ``controls.Choice``: a text field, named by the claim, that holds the
+rating in words, keeps its keys in JupyterLab and takes one Tab stop (a reader types the
+rating or its first letter and presses Enter, or picks it from the field's list).
 The widget only builds and wires controls; the comparison is ``model.hindsight.compare`` and
 its counts ``model.hindsight.agreement``. Moves update the existing HTML in place.
 """
@@ -15,6 +18,7 @@ import pandas as pd
 from ..case import Case
 from ..display import Panel, table_html
 from ..model import hindsight
+from .controls import Choice, keys_note
 
 CHOICES = (hindsight.NOT_RATED, *hindsight.RATINGS)
 HIDDEN = "hidden"
@@ -56,20 +60,39 @@ def comparison_frame(compared: pd.DataFrame, revealed: bool) -> pd.DataFrame:
     return shown
 
 
+def claim_name(paragraph: str, claim: str) -> str:
+    """The accessible name of a claim's rating field: its paragraph and the claim's words.
+
+    >>> claim_name("¶4", "trade will grow")
+    '¶4: trade will grow'
+    """
+    return f"{paragraph}: {claim}"
+
+
+KEYS = ("Tab moves from claim to claim; type a rating or its first letter ("
+        + ", ".join(rating[0] for rating in hindsight.RATINGS)
+        + f"; {hindsight.NOT_RATED[0]} for {hindsight.NOT_RATED}) and press Enter, or empty the "
+        "field and press Down (or click it) to pick from its list; Space ticks the box.")
+RATED_SHADE = "#e3ecf7"  # a rated claim's field, beside the rating in words
+
+
 def rating_widget(case: Case) -> Panel:
-    """One row of buttons per claim (not rated / undercut / mixed / supported), a box that
+    """One rating field per claim (not rated / undercut / mixed / supported), a box that
     shows the course's reference, the counts of agreement and the table of both ratings with
     the reference's reasons. Starts with nothing rated and the reference hidden."""
     card = hindsight.scorecard(case.claims, case.hindsight, case.sources)
-    buttons = {}
+    fields = {}
     rows = []
     for claim_id, row in card.iterrows():
-        buttons[claim_id] = widgets.ToggleButtons(
-            options=list(CHOICES), value=hindsight.NOT_RATED,
-            style={"button_width": "96px"}, layout=widgets.Layout(width="50%"))
+        # Named by the claim (its words are beside it on screen); an emptied field is "not
+        # rated" again.
+        fields[claim_id] = Choice(
+            [(choice, choice) for choice in CHOICES], hindsight.NOT_RATED,
+            claim_name(row["¶"], row["claim"]), kind="rating", blank=hindsight.NOT_RATED,
+            hide_name=True, width="150px")
         label = widgets.HTML(f"<b>{row['¶']}</b> {html.escape(row['claim'])}",
-                             layout=widgets.Layout(width="50%"))
-        rows.append(widgets.HBox([label, buttons[claim_id]]))
+                             layout=widgets.Layout(width="70%", margin="0 12px 6px 0"))
+        rows.append(widgets.HBox([label, fields[claim_id]]))
     reveal = widgets.Checkbox(value=False, indent=False,
                               description="Show the course's reference ratings and reasons",
                               layout=widgets.Layout(width="auto"))
@@ -77,7 +100,7 @@ def rating_widget(case: Case) -> Panel:
     table = widgets.HTML()
 
     def ratings() -> dict[str, str]:
-        return {claim_id: button.value for claim_id, button in buttons.items()}
+        return {claim_id: field.value for claim_id, field in fields.items()}
 
     def redraw(_=None) -> None:
         compared = hindsight.compare(card, ratings())
@@ -85,19 +108,27 @@ def rating_widget(case: Case) -> Panel:
         table.value = table_html(comparison_frame(compared, reveal.value),
                                  widths=TABLE_WIDTHS)
 
-    for button in buttons.values():
-        button.observe(redraw, names="value")
+    def shade(change) -> None:
+        change["owner"].field.style.background = (
+            None if change["new"] == hindsight.NOT_RATED else RATED_SHADE)
+
+    for field in fields.values():
+        field.observe(shade, names="value")
+        field.observe(redraw, names="value")
     reveal.observe(redraw, names="value")
     redraw()
 
     def static_view() -> tuple[str, str]:
         counts = hindsight.agreement(hindsight.compare(card, ratings()))
-        words = (f"Rating widget: {counts['claims']} claims of the article, each with the "
-                 f"buttons {', '.join(CHOICES)}; {counts['rated']} rated so far; the course's "
+        words = (f"Rating widget: {counts['claims']} claims of the article, each rated "
+                 f"{', '.join(CHOICES[:-1])} or {CHOICES[-1]}; {counts['rated']} rated so far; "
+                 "the course's "
                  "reference ratings are "
                  + ("shown" if reveal.value else "hidden until the box is ticked") + ".")
         page = (f"<p>Rate each claim: {' / '.join(CHOICES)}.</p>" + summary.value
                 + table.value)
         return page, words
 
-    return Panel([*rows, reveal, summary, table], static_view)
+    panel = Panel([keys_note(KEYS), *rows, reveal, summary, table], static_view)
+    panel.ratings = fields  # claim id -> its rating field, for tests
+    return panel

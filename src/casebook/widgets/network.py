@@ -11,6 +11,7 @@ from ..case import Case
 from ..display import Panel, figure_bundle, table_html
 from ..model import network as net
 from ..plots import network as network_plots
+from .controls import Choice, choice_keys, keys_note
 
 TIES_TABLE_WIDTHS = [22, 16, 62]  # with, tie, basis: steady as the period changes
 
@@ -39,14 +40,12 @@ def network_explorer(case: Case) -> Panel:
     default period and focus actor with every kind shown; without a kernel, it shows that
     chart and table."""
     graphs = net.case_graphs(case)
-    period = widgets.Dropdown(
-        options=[(net.period_heading(case.periods, p), p) for p in case.periods.index],
-        value=case.default_period, description="Period",
-        style={"description_width": "initial"}, layout=widgets.Layout(width="60%"))
-    focus = widgets.Dropdown(
-        options=[(row["short_name"], actor_id) for actor_id, row in case.actors.iterrows()],
-        value=case.focus_actor, description="Focus actor",
-        style={"description_width": "initial"}, layout=widgets.Layout(width="35%"))
+    period = Choice([(net.period_heading(case.periods, p), p) for p in case.periods.index],
+                    case.default_period, "Period", width="100%")
+    period.layout.width = "60%"
+    focus = Choice([(row["short_name"], actor_id) for actor_id, row in case.actors.iterrows()],
+                   case.focus_actor, "Focus actor", width="100%")
+    focus.layout.width = "35%"
     kinds = {sign: widgets.Checkbox(value=True, description=sign, indent=False,
                                     layout=widgets.Layout(width="auto", margin="0 16px 0 0"))
              for sign in net.SIGNS}
@@ -78,7 +77,10 @@ def network_explorer(case: Case) -> Panel:
         return page, f"{state} {chart.description}"
 
     controls = widgets.VBox([widgets.HBox([period, focus]),
-                             widgets.HBox([widgets.Label("Ties shown:"), *kinds.values()])])
+                             widgets.HBox([widgets.Label("Ties shown:"), *kinds.values()]),
+                             keys_note("Tab moves from control to control; "
+                                       f"{choice_keys([period.description, focus.description])}"
+                                       "; Space ticks or unticks a box.")])
     panel = Panel([controls, picture, description, table], static_view)
     # Kept for tests and for lessons that want to read the state.
     panel.period_menu, panel.focus_menu, panel.tie_boxes = period, focus, kinds

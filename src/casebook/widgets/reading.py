@@ -13,6 +13,7 @@ import pandas as pd
 from ..case import Case
 from ..display import Panel, table_html
 from ..model.argument import BASIS_TEXT, claim_label, kind_label
+from .controls import keys_note, number_field
 
 MARK_STYLE = "background:#fbe3b0;padding:0 1px"  # the sentence a claim quotes
 CLAIM_COLUMNS_WIDTHS = [9, 30, 9, 10, 12, 30]
@@ -153,6 +154,7 @@ def paragraph_reader(case: Case) -> Panel:
                                min=numbers[0], max=numbers[-1], description="Paragraph",
                                continuous_update=False, style={"description_width": "initial"},
                                layout=widgets.Layout(width="60%"))
+    field = number_field(slider, "Paragraph")  # named, and a number can be typed
     view = widgets.HTML(paragraph_view(case, slider.value))
 
     def redraw(change):
@@ -167,4 +169,8 @@ def paragraph_reader(case: Case) -> Panel:
                  f"[¶{number}] {case.paragraphs[number]}")
         return page, words
 
-    return Panel([slider, view], static_view)
+    keys = keys_note("Tab to the slider and use the arrow keys, or to the paragraph field "
+                     "beside it, type a number and press Enter.")
+    panel = Panel([widgets.HBox([slider, field]), keys, view], static_view)
+    panel.slider, panel.field = slider, field
+    return panel

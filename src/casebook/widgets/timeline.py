@@ -21,6 +21,7 @@ from ..plots.timeline import (
     timeline_view,
     update_legend,
 )
+from .controls import Choice, choice_keys, keys_html
 
 TABLE_COLUMNS = ["date", "event", "category", "actors", "when", "source"]
 TABLE_WIDTHS = [11, 30, 10, 14, 14, 21]  # steady as the window changes
@@ -72,7 +73,10 @@ def events_html(shown: pd.DataFrame) -> str:
         return "<p>No event of the timeline matches these choices.</p>"
     heading = f"<p><b>{len(shown)} event{'s' * (len(shown) != 1)}</b> in view</p>"
     table = shown.assign(date=shown["date"].map(str))[TABLE_COLUMNS]
-    return (heading + '<div style="max-height:30em;overflow-y:auto">'
+    # A box that scrolls must take the keyboard focus, or a keyboard user cannot scroll it;
+    # its role and name tell a screen reader what it holds.
+    return (heading + '<div style="max-height:30em;overflow-y:auto" tabindex="0" '
+            'role="region" aria-label="Events in view">'
             + table_html(table, widths=TABLE_WIDTHS) + "</div>")
 
 
@@ -84,10 +88,10 @@ def timeline_explorer(case: Case) -> Panel:
                            categories=case.categories)
     choices = year_choices(case, table)
     default = case.periods.loc[case.default_period]
-    years = widgets.Dropdown(options=choices,
-                             value=(int(default.start_year), int(default.end_year)),
-                             description="Years", style={"description_width": "initial"},
-                             layout=widgets.Layout(width="60%"))
+    years = Choice(choices, (int(default.start_year), int(default.end_year)), "Years",
+                   kind="window of years", width="60%", note=keys_html(
+                       f"Tab moves from control to control; {choice_keys(['Years'])}; Space "
+                       "ticks or unticks a box."))
     lane_boxes = [widgets.Checkbox(value=True, description=lane.label, indent=False,
                                    layout=widgets.Layout(width="auto"))
                   for lane in lanes_of(case.categories)]
@@ -96,7 +100,10 @@ def timeline_explorer(case: Case) -> Panel:
         description=f"Only what a reader on {day_text(case.article.date)} could know")
 
     chart, artists = _build_chart(table, case)
-    picture = widgets.Image(format="png", layout=widgets.Layout(width="100%"))
+    # The chart as an <img> whose alternative text is its description (its PNG is kept in
+    # picture.png for the static view and the tests).
+    picture = widgets.HTML(layout=widgets.Layout(width="100%"))
+    picture.add_class("casebook-timeline-chart")
     words = widgets.HTML()
     events = widgets.HTML()
 
@@ -114,7 +121,8 @@ def timeline_explorer(case: Case) -> Panel:
         ax.set_title(f"Events of {window[0]}-{window[1]} in the course's timeline")
         shown = shown_events(table, window, lanes, hindsight)
         chart.description = describe_timeline(timeline_view(ax))
-        picture.value = chart.png()
+        picture.png = chart.png()
+        picture.value = figure_bundle(picture.png, chart.description)["text/html"]
         words.value = "<p><b>Figure description.</b> " + chart.description + "</p>"
         events.value = events_html(shown)
 
@@ -126,7 +134,7 @@ def timeline_explorer(case: Case) -> Panel:
         window, lanes, hindsight = state()
         page = (f"<p>Years: <b>{years.label}</b>; lanes shown: {', '.join(lanes)}; "
                 f"{'events after the article shown' if hindsight else only_known.description}"
-                f"</p>" + figure_bundle(picture.value, chart.description)["text/html"]
+                f"</p>" + picture.value
                 + words.value + events.value)
         text = (f"Timeline explorer set to {years.label}. " + chart.description)
         return page, text

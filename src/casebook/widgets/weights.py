@@ -16,8 +16,6 @@ the default state: the article's weighting, its chart and its table.
 from __future__ import annotations
 
 import html
-import io
-import re
 from itertools import combinations
 from pathlib import Path
 
@@ -29,6 +27,8 @@ from ..display import Panel, figure_bundle, table_html
 from ..model import weights as model
 from ..plots import weights as plots
 from ..weights_file import WeightsFileError, load_weights, save_weights
+from .controls import Choice, choice_keys, keys_note, number_field
+from .messages import plain_png, problems_html, strip_tags
 
 SLIDER_STEP = 0.5
 DEFAULT_FILE = "my_weights.json"
@@ -87,24 +87,28 @@ class WeightingExplorer:
             description=label, readout_format=".1f", continuous_update=False,
             style={"description_width": "150px"}, layout=widgets.Layout(width="420px"))
             for factor, label in self.factor_labels.items()}
-        self.preset_menu = widgets.Dropdown(
-            options=[("(your own weights)", OWN_WEIGHTS)] + [
+        # Each slider's weight in a named number field beside it: the slider has no name a
+        # screen reader announces, and a letter pressed on it reaches the notebook.
+        self.fields = {factor: number_field(slider, self.factor_labels[factor])
+                       for factor, slider in self.sliders.items()}
+        self.preset_menu = Choice(
+            [("(your own weights)", OWN_WEIGHTS)] + [
                 (label, preset) for preset, label in case.presets["label"].items()],
-            value=self.article_preset, description="Reading",
-            layout=widgets.Layout(width="420px"))
+            self.article_preset, "Reading", description_width="", width="420px")
         self.reset_button = widgets.Button(description="Reset to the article's weights",
                                            layout=widgets.Layout(width="240px"))
-        self.window_menu = widgets.Dropdown(options=window_labels(case), value="known",
-                                            description="Observations",
-                                            style={"description_width": "initial"},
-                                            layout=widgets.Layout(width="420px"))
+        self.window_menu = Choice(window_labels(case), "known", "Observations",
+                                  kind="set of observations", width="420px")
         self.shares = widgets.HTML()
         self.message = widgets.HTML()
         self.summary = widgets.HTML()
         self.summary.add_class("casebook-weights-summary")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="760px"))
+        # The chart as an <img> whose alternative text is its description.
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="760px"))
+        self.png = b""
         self.image.add_class("casebook-weights-chart")
         self.description = widgets.HTML()
+        self.description.add_class("casebook-weights-description")
         self.fit_table = widgets.HTML(layout=widgets.Layout(max_width="560px"))
 
         self.your_name = widgets.Text(description="Your name", placeholder="e.g. Ana",
@@ -123,10 +127,18 @@ class WeightingExplorer:
         self.chart = None
         self._wire()
         self.redraw()
+        keys = keys_note(
+            f"Tab moves from control to control; "
+            f"{choice_keys([self.preset_menu.description, self.window_menu.description])}; "
+            "on a slider the arrow keys move it, or type the weight in the field beside it "
+            "and press Enter; Enter or Space presses a button.")
         self.panel = Panel([
-            widgets.HTML("<b>Weights</b> (0 to 10 each; only the ratios count)"),
-            widgets.HBox([self.preset_menu, self.reset_button]),
-            *self.sliders.values(), self.shares, self.window_menu, self.message,
+            widgets.HTML("<b>Weights</b> (0 to 10 each; only the ratios count)"), keys,
+            widgets.HBox([self.preset_menu, self.reset_button],
+                         layout=widgets.Layout(align_items="flex-start")),
+            *(widgets.HBox([slider, self.fields[factor]])
+              for factor, slider in self.sliders.items()),
+            self.shares, self.window_menu, self.message,
             self.summary,
             # The table sits beside the chart where the page is wide enough, else below it.
             widgets.HBox([self.image, self.fit_table],
@@ -230,12 +242,13 @@ class WeightingExplorer:
         if self.chart is None or self.redraw_mode == "new_figure":
             self.chart = plots.option_scores_chart(scores, predicted, self.option_labels,
                                                    model.UNDECIDED_BAND, explained=explained)
-            png = _plain_png(self.chart) if self.redraw_mode == "new_figure" else (
+            png = plain_png(self.chart, plots.DPI) if self.redraw_mode == "new_figure" else (
                 self.chart.png())
         else:
             self.chart.update(scores, predicted, explained=explained)
             png = self.chart.png()
-        self.image.value = png
+        self.png = png
+        self.image.value = figure_bundle(png, self.chart.description)["text/html"]
         self.description.value = ("<p><b>Figure description.</b> "
                                   f"{html.escape(self.chart.description)}</p>")
         self.fit_table.value = table_html(by_option, widths=FIT_TABLE_WIDTHS)
@@ -251,10 +264,10 @@ class WeightingExplorer:
         page = (f"<p><b>Weights</b> (0 to 10): {html.escape(weights)}. Reading: "
                 f"{html.escape(menu)}.</p>{self.shares.value}{self.message.value}"
                 f"{self.summary.value}"
-                + figure_bundle(self.image.value, self.chart.description)["text/html"]
+                + figure_bundle(self.png, self.chart.description)["text/html"]
                 + self.description.value + self.fit_table.value)
         text = (f"Weights (0 to 10): {weights}. "
-                + html.unescape(_strip_tags(self.summary.value)) + " "
+                + html.unescape(strip_tags(self.summary.value)) + " "
                 + self.chart.description)
         return page, text
 
@@ -290,7 +303,7 @@ class WeightingExplorer:
             save_weights(path, self.weights, self.your_name.value, self.sliders,
                          method=self.method, case_title=self.case.title, overwrite=overwrite)
         except WeightsFileError as error:
-            self.file_message.value = _problems_html(error, "Nothing was saved.")
+            self.file_message.value = problems_html(error, "Nothing was saved.")
             return
         self.file_message.value = (f"<p>Saved {html.escape(path.name)} in "
                                    f"{html.escape(str(path.parent))}. Hand this file in for "
@@ -313,28 +326,12 @@ class WeightingExplorer:
         try:
             saved = load_weights(path, self.sliders)
         except WeightsFileError as error:
-            self.file_message.value = _problems_html(error, "Nothing was changed.")
+            self.file_message.value = problems_html(error, "Nothing was changed.")
             return
         self.your_name.value = saved.name
         self.set_weights(saved.weights, method=saved.method)
         self.file_message.value = (f"<p>Loaded the weights of {html.escape(saved.name)} from "
                                    f"{html.escape(path.name)}.</p>")
-
-
-def _plain_png(chart) -> bytes:
-    """PNG of a newly built chart by plain ``savefig``: the naive redraw's rendering."""
-    buffer = io.BytesIO()
-    chart.figure.savefig(buffer, format="png", dpi=plots.DPI)
-    return buffer.getvalue()
-
-
-def _strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text)
-
-
-def _problems_html(error: WeightsFileError, outcome: str) -> str:
-    items = "".join(f"<li>{html.escape(p)}</li>" for p in error.problems)
-    return f"<p><b>{outcome}</b></p><ul>{items}</ul>"
 
 
 def weighting_explorer(case: Case, folder: Path | str | None = None,
@@ -357,6 +354,15 @@ def judgement_options(first: str, second: str) -> list[tuple[str, float]]:
             + [(f"{second} ×{v}", 1 / v) for v in range(2, 10)])
 
 
+def judgement_name(first: str, second: str) -> str:
+    """The accessible name of one pair's judgement field.
+
+    >>> judgement_name("A", "B")
+    'A against B: which matters more, and how much'
+    """
+    return f"{first} against {second}: which matters more, and how much"
+
+
 class PairwiseWeighting:
     """One slider per pair of factors; the AHP weights and consistency they give."""
 
@@ -368,8 +374,17 @@ class PairwiseWeighting:
         self.sliders = {(a, b): widgets.SelectionSlider(
             options=judgement_options(self.labels[a], self.labels[b]), value=1.0,
             description=f"{self.labels[a]} : {self.labels[b]}", continuous_update=False,
-            style={"description_width": "290px"}, layout=widgets.Layout(width="620px"))
+            readout=False, style={"description_width": "330px"},
+            layout=widgets.Layout(width="580px"))
             for a, b in self.pairs}
+        # Beside each slider, its judgement in a named field that keeps its keys (the slider
+        # has no name, and a screen reader hears the step's number, not its label).
+        self.choices = {pair: Choice(
+            judgement_options(self.labels[pair[0]], self.labels[pair[1]]), 1.0,
+            judgement_name(self.labels[pair[0]], self.labels[pair[1]]), kind="judgement",
+            hide_name=True, width="230px") for pair in self.pairs}
+        for pair, slider in self.sliders.items():
+            widgets.link((slider, "value"), (self.choices[pair], "value"))
         self.result_html = widgets.HTML()
         self.result_html.add_class("casebook-ahp-result")
         self.use_button = widgets.Button(description="Use these weights in the sliders",
@@ -379,10 +394,17 @@ class PairwiseWeighting:
             slider.observe(lambda _: self.redraw(), names="value")
         self.use_button.on_click(lambda _: self.use())
         self.redraw()
+        first = self.labels[self.pairs[0][0]] if self.pairs else ""
+        keys = keys_note(
+            "Tab moves from control to control; on a slider the arrow keys move it; in the "
+            f"field beside it type a judgement (e.g. <i>{html.escape(first)} x3</i> or "
+            "<i>equal</i>) or its first letters and press Enter, or empty the field and press "
+            "Down (or click it) to pick from its list; Enter or Space presses the button.")
         children = [widgets.HTML("<b>Pairwise judgements</b>: for each pair, which factor "
                                  f"matters more to {html.escape(_actor(case))}, and how much "
-                                 "(Saaty's 1-9 scale)"),
-                    *self.sliders.values(), self.result_html]
+                                 "(Saaty's 1-9 scale)"), keys,
+                    *(widgets.HBox([slider, self.choices[pair]])
+                      for pair, slider in self.sliders.items()), self.result_html]
         if explorer is not None:
             children.append(self.use_button)
         self.panel = Panel(children, self.static_view)
