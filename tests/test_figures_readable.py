@@ -151,14 +151,9 @@ def test_every_lesson_figure_is_built(figures):
     assert len(names) == len(set(names)) >= 20
 
 
-# Figures whose size a widget sets (widgets/timeline.py makes the explorer's figure 10 in
-# wide): shrunk to 0.9 where shown, their text still 10 px or more (the rule below).
-SIZED_BY_A_WIDGET = {"01 timeline explorer"}
-
-
 def test_no_figure_is_shrunk_where_a_lesson_shows_it(figures):
     wide = [f"{name}: {width} px wide, shown {DISPLAY_WIDTH_PX} px" for name, _, width, _ in
-            figures if width > DISPLAY_WIDTH_PX and name not in SIZED_BY_A_WIDGET]
+            figures if width > DISPLAY_WIDTH_PX]
     assert not wide, "\n".join(wide)
 
 

@@ -54,8 +54,12 @@ def test_a_period_without_relations_is_refused_with_the_periods_there_are(case):
 def test_an_actor_added_to_the_data_appears_as_a_node_without_code_changes(tmp_path):
     folder = tmp_path / "lessons_data"
     shutil.copytree(DATA, folder)
+    header = (folder / "actors.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    added = {"actor_id": "TST", "name": "Republic of Testland", "short_name": "Testland",
+             "x": "0.9", "y": "0.9", "description": "An actor added by a test."}
     with open(folder / "actors.csv", "a", encoding="utf-8", newline="") as actors:
-        actors.write("TST,Republic of Testland,Testland,0.9,0.9,An actor added by a test.\r\n")
+        # One cell per column of the header, optional columns (aliases) left blank.
+        actors.write(",".join(added.get(column, "") for column in header) + "\r\n")
     case = load_case(DATA)
     partners = list(case.actors.index)
     source = case.relations["source_id"].iloc[0]

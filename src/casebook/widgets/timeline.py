@@ -13,6 +13,7 @@ from ..display import Panel, figure_bundle, table_html
 from ..model.timeline import day_text, known_on, lanes_of, timeline_table, year_span
 from ..plots import Chart
 from ..plots.timeline import (
+    FIGURE_WIDTH,
     describe_timeline,
     draw_timeline,
     keep_years,
@@ -149,7 +150,7 @@ def _build_chart(table: pd.DataFrame, case: Case) -> tuple[Chart, dict]:
     """The figure of the whole timeline, drawn once, and its marker collections."""
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(10, 4.75), layout="constrained")
+    figure = Figure(figsize=(FIGURE_WIDTH, 4.75), layout="constrained")  # unshrunk where shown
     ax = figure.add_subplot()
     artists = draw_timeline(ax, table, case.article.date, categories=case.categories)
     return Chart(figure, "", table), artists
