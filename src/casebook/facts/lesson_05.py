@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..feedback.votes import softened_example, typed_list
-from ..model import votes
+from ..model import decision, votes
 from ..model.weights import article_preset
 from ..text import count, joined
 
@@ -257,6 +257,42 @@ def _words_facts(case, record, voter) -> dict:
     return values
 
 
+def _explorer_facts(case, record, voter) -> dict:
+    """The questions and answers of the decision explorer (``widgets.decisions``): the
+    decision it opens on, the first after the article, and the first the focus actor did not
+    vote yes on, each read by ``model.decision`` as the explorer shows it."""
+    labels = dict((vote_id, label) for label, vote_id in decision.decision_choices(record))
+
+    def said(vote_id) -> str:
+        return decision.decision_sentence(record, case.un_votes, vote_id)
+
+    opening = decision.default_decision(record) if len(record) else None
+    after = record[record["when"] == votes.AFTER]
+    # a vote cast, and not for the text: against it, a veto or an abstention
+    not_for = record[record[voter].isin([votes.VOTE_WORDS[v] for v in ("no", "veto",
+                                                                         "abstain")])]
+    values = {
+        "explorer_opening": labels.get(opening, "no decision"),
+        "explorer_opening_answer": said(opening) if opening else
+        "The table has no decision, so the explorer has nothing to show.",
+    }
+    if len(after):
+        values["explorer_after_question"] = (
+            f"Choose {labels[after.index[0]]}, the first decision after the article. Could a "
+            f"reader on {case.article.date.spelled()} know it, and how did {voter} vote?")
+        values["explorer_after_answer"] = (
+            f"{said(after.index[0])} No reader on {case.article.date.spelled()} could know it.")
+    else:
+        values["explorer_after_question"] = (
+            f"Is any decision of the menu dated after the article ({case.article.date.spelled()})?")
+        values["explorer_after_answer"] = ("None: every decision of the table came before the "
+                                           "article, so a reader of it could know them all.")
+    values["explorer_not_for_answer"] = (
+        said(not_for.index[0]) if len(not_for) else
+        f"None: {voter} voted yes on every decision put to a vote in the table.")
+    return values
+
+
 def facts(case) -> dict:
     reading = article_preset(case.presets, case.article.source_id)
     weights = case.weight_matrix().loc[reading]
@@ -298,4 +334,5 @@ def facts(case) -> dict:
     values.update(_vote_facts(case, record))
     values.update(_softened_facts(case, record, values["voter"]))
     values.update(_words_facts(case, record, values["voter"]))
+    values.update(_explorer_facts(case, record, values["voter"]))
     return values
