@@ -42,7 +42,8 @@ def test_choosing_each_period_shows_only_its_years_and_who_was_there(case, explo
     for label, window in explorer.menu.options[1:]:
         explorer.menu.field.value = label  # typed and Enter
         assert explorer.menu.value == window
-        inside = table[table["date"].map(lambda d: window[0] <= d.year <= window[1])]
+        years = table["date"].map(lambda d: d.year)
+        inside = table[(years >= window[0]) & (years <= window[1])]
         present = inside["present"].map(lambda names: focus in names.split(", "))
         status = html.unescape(re.search(r"<b>(.*?)</b>", explorer.shown.value).group(1))
         if inside.empty:

@@ -21,7 +21,8 @@ NAME = "Years"
 def seats_html(table, focus: str, window: tuple[int, int], label: str) -> str:
     """The sentence and the table shown under the menu for one window of years."""
     shown = seats.seat_table(table, focus, window)
-    sentence = f"<p role='status'><b>{html.escape(seats.seat_sentence(shown, focus, label))}</b></p>"
+    said = html.escape(seats.seat_sentence(shown, focus, label))
+    sentence = f"<p role='status'><b>{said}</b></p>"
     if shown.empty:
         return sentence
     shown = shown.assign(date=shown["date"].map(str))
@@ -33,8 +34,8 @@ def seats_html(table, focus: str, window: tuple[int, int], label: str) -> str:
 
 def seat_explorer(case: Case) -> Panel:
     """A menu of windows of years and the events with two actors or more in the chosen one,
-    with the focus actor among their actors or not. It opens on the whole record; shown without a kernel, it is
-    that table."""
+    with the focus actor among their actors or not. It opens on the whole record; shown
+    without a kernel, it is that table."""
     table = seats.case_meetings(case)
     focus = case.actors.loc[case.focus_actor, "short_name"]
     choices = seats.window_choices(case.periods, table)
