@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..model import seats
 from ..model.argument import article_factors
 from ..model.factors import (
     course_factors_in,
@@ -169,6 +170,7 @@ def facts(case) -> dict:
     values.update(_claims_facts(case, first, second))
     values.update(_economic_facts(case))
     values.update(_talks_facts(case))
+    values.update(_explorer_facts(case))
     return values
 
 
@@ -275,4 +277,40 @@ def _talks_facts(case) -> dict:
         "first_talks_present": first["present"].split(", ") if first is not None else [],
         "first_talks_absent": absent,
         "first_talks_absent_count": len(absent),
+    }
+
+
+def _explorer_facts(case) -> dict:
+    """The questions and answers of the seat explorer (``widgets.seats``), read through the
+    same ``model.seats`` selection it shows: the talks the focus actor was not among the
+    actors of, the period where it was out of the largest share of events, and the case's
+    default period."""
+    table = seats.case_meetings(case)
+    focus = case.actors.loc[case.focus_actor, "short_name"]
+    choices = seats.window_choices(case.periods, table)
+    whole = seats.seat_table(table, focus, choices[0][1]) if choices else table
+    kind = gathering_category(case)
+    talks_label = case.categories.loc[kind, "label"] if kind else None
+    out_of_talks = whole[(whole["kind"] == talks_label) & (whole[focus] == seats.LEFT_OUT)]
+    shares = []
+    for label, window in choices[1:]:
+        shown = seats.seat_table(table, focus, window)
+        if len(shown):
+            shares.append(((shown[focus] == seats.LEFT_OUT).mean(), label, shown))
+    most = max(shares, key=lambda item: item[0]) if shares else None  # first on a tie
+    default = case.periods.loc[case.default_period]
+    default_label = f"{default.label} ({default.start_year}-{default.end_year})"
+    default_window = (int(default.start_year), int(default.end_year))
+    return {
+        "explorer_whole": choices[0][0] if choices else "the whole record",
+        # titles hold commas, so the list is joined by semicolons
+        "explorer_talks_out": "; ".join(f"{row.event} ({_when(row.date)})"
+                                        for row in out_of_talks.itertuples()) or "None",
+        "explorer_most_out_period": most[1] if most else "none",
+        "explorer_most_out_sentence": (
+            seats.seat_sentence(most[2], focus, most[1]) if most else
+            "No period of the case holds an event of these kinds."),
+        "explorer_default_period": default_label,
+        "explorer_default_sentence": seats.seat_sentence(
+            seats.seat_table(table, focus, default_window), focus, default_label),
     }
