@@ -666,7 +666,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         "a missile site), with its coordinates and the document they come from. Lesson 03 "
         "draws these places on a map (matplotlib only, no map tiles) beside this table.",
         (
-            _id("place_id"),
+            _id("place_id", "short name of the place"),
             Column("name", TEXT, "the name the lessons use, shown on the map"),
             Column("lat", NUMBER, "latitude in degrees, north positive, rounded to two "
                    "decimals", minimum=-90, maximum=90),

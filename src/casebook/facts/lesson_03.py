@@ -14,7 +14,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model.argument import article_factors
-from ..model.places import nearest_pairs, place_distance_km
 from ..model.factors import (
     course_factors_in,
     factor_categories,
@@ -22,6 +21,7 @@ from ..model.factors import (
     talks_table,
     verdict_tally,
 )
+from ..model.places import nearest_pairs, place_distance_km
 from ..model.timeline import AFTER, BEFORE, case_timeline, day_text
 from ..text import joined
 
@@ -327,7 +327,7 @@ def places_facts(case) -> dict:
         questions.append(
             f"How far apart are {names[first]} and {names[second]}, which the event "
             f"*{title}* ties together? Work it out in a new cell with "
-            f"`place_distance_km(case.places, \"{first}\", \"{second}\")` (from "
+            f"`place_distance_km(case.places, \"{first}\", \"{second}\")` (import it from "
             "`casebook.model.places`).")
         answers.append(
             f"About {km:,.0f} km in a straight line over the Earth's surface (the "
@@ -338,7 +338,8 @@ def places_facts(case) -> dict:
         near = pairs.iloc[0]
         questions.append(
             "Which two places on the map lie nearest each other, and how far apart are they? "
-            "`nearest_pairs(case.places)` lists every pair with its distance.")
+            "`nearest_pairs(case.places)`, from the same module, lists every pair with its "
+            "distance.")
         answers.append(
             f"{names[near['first']]} and {names[near['second']]}, about {near['km']:,.0f} km "
             "apart.")

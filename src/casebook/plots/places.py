@@ -82,7 +82,7 @@ def describe_places(places: pd.DataFrame) -> str:
     Map of 2 places on longitude and latitude axes (no map background), drawn so that near 0.50°N a kilometre is as long across as up; each point is labelled with its name.
     From south to north: South Town (0.00°N, 0.00°E), North Town (1.00°N, 0.00°E).
     Nearest pair: North Town and South Town, 111 km apart.
-    """
+    """  # noqa: E501
     ordered = places.sort_values("lat", kind="stable")
     middle = (places["lat"].min() + places["lat"].max()) / 2
     n = len(places)
