@@ -24,6 +24,7 @@ from casebook.plots.ach import ranking_chart
 from casebook.plots.alignment import evidence_chart, readings_chart
 from casebook.plots.argument import argument_map
 from casebook.plots.hindsight import named_events_chart, scorecard_chart
+from casebook.plots.places import places_map
 from casebook.plots.seminar import nearest_chart, nearest_counts, spread_chart
 from casebook.plots.timeline import timeline_chart
 from casebook.plots.votes import vote_chart
@@ -59,6 +60,8 @@ def lesson_03(case):
     yield "03 economic timeline", timeline_chart(
         economic, case.article.date, start, end, lanes=economic_lanes(case),
         title=f"Economic events of {focus} in the timeline", categories=case.categories)
+    if not case.places.empty:  # places.csv is optional; the lesson shows a sentence without it
+        yield "03 places map", places_map(case.places, case.sources)
 
 
 def lesson_04(case):

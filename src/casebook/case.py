@@ -82,6 +82,7 @@ class Case:
     ratings: pd.DataFrame
     roles: pd.DataFrame
     glossary: pd.DataFrame
+    places: pd.DataFrame
     lessons: pd.DataFrame
     notes: tuple[str, ...] = field(default=())
     absent: tuple[str, ...] = field(default=())

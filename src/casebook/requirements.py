@@ -45,7 +45,9 @@ class Need:
 
 @dataclass(frozen=True)
 class LessonNeeds:
-    """A lesson's declared needs: the tables it reads and the conditions on them.
+    """A lesson's declared needs: the tables it reads and the conditions on them, and the
+    optional tables it shows when the case has them (``if_present``: a case without them
+    still runs the lesson, but an edit of them makes its stored outputs stale).
 
     >>> LessonNeeds(("events",)).tables
     ('events',)
@@ -53,6 +55,7 @@ class LessonNeeds:
 
     tables: tuple[str, ...]
     conditions: tuple[Need, ...] = ()
+    if_present: tuple[str, ...] = ()
 
 
 # -- accessors: the few places that know a column's name, so a schema change is one edit --
@@ -246,7 +249,8 @@ LESSON_NEEDS: dict[str, LessonNeeds] = {
          "sources"),
         (_own_factors_at_least(2, "the lesson reads the first two"),
          Need("an event of the focus actor in the lanes of the motive folded into the first "
-              "factor", _economic_events_of_focus))),
+              "factor", _economic_events_of_focus)),
+        if_present=("places",)),
     "04": LessonNeeds(
         ("claims", "hypotheses", "evidence", "ratings", "factors", "behaviour", "options",
          "effects", "presets", "preset_weights", "sources"),
@@ -313,12 +317,16 @@ def tables_used(lesson: str) -> tuple[str, ...]:
 
     >>> tables_used("07")
     ('actors', 'periods', 'relations', 'sources')
+    >>> "places" in tables_used("03")  # shown when the case has it
+    True
     """
     try:
         needs = LESSON_NEEDS.get(lesson_number(lesson))
     except ValueError:
         needs = None
-    return _tables_in_schema(needs.tables) if needs else tuple(schema.TABLES)
+    if not needs:
+        return tuple(schema.TABLES)
+    return _tables_in_schema(needs.tables + needs.if_present)
 
 
 def unmet(case: Case, lesson: str) -> list[str]:

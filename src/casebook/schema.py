@@ -661,6 +661,26 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         optional=True,
     ),
     Table(
+        "places", "one place that carries an argument of the case", "sourced fact",
+        "One row is one place the lessons argue about (a port, a border crossing, a capital, "
+        "a missile site), with its coordinates and the document they come from. Lesson 03 "
+        "draws these places on a map (matplotlib only, no map tiles) beside this table.",
+        (
+            _id("place_id", "short name of the place"),
+            Column("name", TEXT, "the name the lessons use, shown on the map"),
+            Column("lat", NUMBER, "latitude in degrees, north positive, rounded to two "
+                   "decimals", minimum=-90, maximum=90),
+            Column("lon", NUMBER, "longitude in degrees, east positive, rounded to two "
+                   "decimals", minimum=-180, maximum=180),
+            Column("role", TEXT, "one line on why the place matters to the argument"),
+            Column("event_ids", REFS, "the events of events.csv that happened there, where "
+                   "they are in the timeline", required=False, table="events"),
+            _source(what="the document the coordinates come from"),
+        ),
+        key=("place_id",),
+        optional=True,
+    ),
+    Table(
         "lessons", "one lesson (notebook) of the course", "course plan",
         "One row is one lesson of the course.",
         (

@@ -22,6 +22,7 @@ from ..model.factors import (
     talks_table,
     verdict_tally,
 )
+from ..model.places import nearest_pairs, place_distance_km
 from ..model.timeline import AFTER, BEFORE, case_timeline, day_text
 from ..text import joined
 
@@ -171,6 +172,7 @@ def facts(case) -> dict:
     values.update(_economic_facts(case))
     values.update(_talks_facts(case))
     values.update(_explorer_facts(case))
+    values.update(places_facts(case))
     return values
 
 
@@ -314,3 +316,82 @@ def _explorer_facts(case) -> dict:
         "explorer_default_sentence": seats.seat_sentence(
             seats.seat_table(table, focus, default_window), focus, default_label),
     }
+
+
+def linked_places(case) -> tuple[str, str, str] | None:
+    """Two places of places.csv that one event ties together (an event both rows list in
+    ``event_ids``), with that event's id: the first such pair in file order, or None.
+
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> first, second, event = linked_places(case)
+    >>> all(event in case.places.loc[p, "event_ids"] for p in (first, second))
+    True
+    """
+    places = case.places
+    if "event_ids" not in places:
+        return None
+    ids = list(places.index)
+    for i, first in enumerate(ids):
+        for second in ids[i + 1:]:
+            shared = [e for e in places.loc[first, "event_ids"] or []
+                      if e in (places.loc[second, "event_ids"] or [])]
+            if shared:
+                return first, second, shared[0]
+    return None
+
+
+def places_facts(case) -> dict:
+    """The questions on the map of places and their answers, as Markdown (both empty for a
+    case without places.csv, whose lesson shows one sentence instead of the map): how far
+    apart are the two places an event ties together, and which two places lie nearest.
+
+    >>> from dataclasses import replace
+    >>> from casebook import load_case
+    >>> case = load_case()
+    >>> places_facts(replace(case, places=case.places.iloc[0:0]))["places_questions"]
+    ''
+    """
+    places = case.places
+    if places.empty:
+        return {"places_questions": "", "places_answers": ""}
+    names = places["name"]
+    questions, answers = [], []
+    linked = linked_places(case)
+    if linked is not None:
+        first, second, event = linked
+        km = place_distance_km(places, first, second)
+        title = (case.events.loc[event, "title"] if event in case.events.index else event)
+        questions.append(
+            f"How far apart are {names[first]} and {names[second]}, which the event "
+            f"*{title}* ties together? Work it out in a new cell with "
+            f"`place_distance_km(case.places, \"{first}\", \"{second}\")` (import it from "
+            "`casebook.model.places`).")
+        answers.append(
+            f"About {km:,.0f} km in a straight line over the Earth's surface (the "
+            f"great-circle distance between {coordinates_text(places, first)} and "
+            f"{coordinates_text(places, second)}); a route by land or sea is longer.")
+    pairs = nearest_pairs(places)
+    if len(pairs):
+        near = pairs.iloc[0]
+        questions.append(
+            "Which two places on the map lie nearest each other, and how far apart are they? "
+            "`nearest_pairs(case.places)`, from the same module, lists every pair with its "
+            "distance.")
+        answers.append(
+            f"{names[near['first']]} and {names[near['second']]}, about {near['km']:,.0f} km "
+            "apart.")
+    numbered = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, 1))
+    solved = "\n".join(f"{i}. {a}" for i, a in enumerate(answers, 1))
+    return {
+        "places_questions": f"**Use the map and its table to answer these:**\n\n{numbered}",
+        "places_answers": ("<details>\n<summary><b>Check your answers</b></summary>\n\n"
+                           f"{solved}\n\n</details>"),
+    }
+
+
+def coordinates_text(places: pd.DataFrame, place: str) -> str:
+    """A place's coordinates as the map's table writes them ('42.34°N, 130.39°E')."""
+    from ..plots.places import coordinates
+
+    return coordinates(float(places.loc[place, "lat"]), float(places.loc[place, "lon"]))
