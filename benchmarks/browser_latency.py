@@ -87,7 +87,7 @@ def controls(case) -> list[tuple[str, str, str, list[str]]]:
     table = timeline_table(case.events, case.actors, case.sources, case.article.date,
                            categories=case.categories)
     windows = [label for label, _ in year_choices(case, table)][:2]
-    factor = case.factors["label"].iloc[0]
+    factor = case.factors["short_label"].iloc[0]  # the weight field is named by it
     full = ach.rating_grid(case, known_only=False)
     hypothesis = case.hypotheses["label"].iloc[0]
     cell = cell_name(hypothesis, item_names(case.evidence, list(full.index))[full.index[0]])
