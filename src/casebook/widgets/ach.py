@@ -31,7 +31,7 @@ from ..grid_file import GridFileError, load_grid, save_grid
 from ..model import ach
 from ..plots import ach as plots
 from ..schema import RATINGS
-from .messages import plain_png, problems_html, strip_tags
+from .messages import json_path, plain_png, problems_html, strip_tags
 
 DEFAULT_FILE = "my_grid.json"
 SCALE = tuple(reversed(RATINGS))  # CC first: the order of the cells' lists and the legend
@@ -490,15 +490,13 @@ class RatingGrid:
 
     # -- saving and loading -----------------------------------------------------------------
     def _path(self) -> Path | None:
-        name = self.file_name.value.strip()
-        if not name or Path(name).name != name or name in (".", ".."):
-            self.file_message.value = ("<p>Give a file name only, without a folder, e.g. "
-                                       f"<code>{DEFAULT_FILE}</code>. Nothing was saved.</p>")
+        try:
+            path = json_path(self.folder, self.file_name.value, DEFAULT_FILE)
+        except ValueError as bad_name:
+            self.file_message.value = str(bad_name)
             return None
-        if not name.lower().endswith(".json"):
-            name += ".json"
-            self.file_name.value = name
-        return self.folder / name
+        self.file_name.value = path.name
+        return path
 
     def _full_grid(self) -> pd.DataFrame:
         # Saved whole, hindsight included, so a grid loads back as the reader left it.

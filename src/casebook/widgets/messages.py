@@ -37,3 +37,27 @@ def problems_html(error: SavedFileError, outcome: str) -> str:
     """
     items = "".join(f"<li>{html.escape(p)}</li>" for p in error.problems)
     return f"<p><b>{outcome}</b></p><ul>{items}</ul>"
+
+
+def json_path(folder, typed: str, example: str):
+    """The file a name typed in a file field stands for, in ``folder``, with ``.json``
+    added where it is missing; ``ValueError`` with the sentence to show for a name that
+    is not a plain file name.
+
+    >>> from pathlib import Path
+    >>> json_path(Path("work"), " my_grid ", "my_grid.json").as_posix()
+    'work/my_grid.json'
+    >>> json_path(Path("work"), "../x.json", "my_grid.json")
+    Traceback (most recent call last):
+    ...
+    ValueError: <p>Give a file name only, without a folder, e.g. <code>my_grid.json</code>. Nothing was saved.</p>
+    """  # noqa: E501 - the doctest shows the whole message
+    from pathlib import Path
+
+    name = typed.strip()
+    if not name or Path(name).name != name or name in (".", ".."):
+        raise ValueError("<p>Give a file name only, without a folder, e.g. "
+                         f"<code>{html.escape(example)}</code>. Nothing was saved.</p>")
+    if not name.lower().endswith(".json"):
+        name += ".json"
+    return Path(folder) / name

@@ -28,7 +28,7 @@ from ..model import weights as model
 from ..plots import weights as plots
 from ..weights_file import WeightsFileError, load_weights, save_weights
 from .controls import Choice, choice_keys, keys_note, number_field
-from .messages import plain_png, problems_html, strip_tags
+from .messages import json_path, plain_png, problems_html, strip_tags
 
 SLIDER_STEP = 0.5
 DEFAULT_FILE = "my_weights.json"
@@ -273,15 +273,13 @@ class WeightingExplorer:
 
     # -- saving and loading ----------------------------------------------------------------
     def _path(self) -> Path | None:
-        name = self.file_name.value.strip()
-        if not name or Path(name).name != name or name in (".", ".."):
-            self.file_message.value = ("<p>Give a file name only, without a folder, e.g. "
-                                       f"<code>{DEFAULT_FILE}</code>. Nothing was saved.</p>")
+        try:
+            path = json_path(self.folder, self.file_name.value, DEFAULT_FILE)
+        except ValueError as bad_name:
+            self.file_message.value = str(bad_name)
             return None
-        if not name.lower().endswith(".json"):
-            name += ".json"
-            self.file_name.value = name
-        return self.folder / name
+        self.file_name.value = path.name
+        return path
 
     def save(self, overwrite: bool = False) -> None:
         """Save the weights; if the file exists, ask before replacing it."""
