@@ -87,6 +87,16 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+def plain_number(value: float) -> str:
+    """A number as a sentence writes it: no ".0" on a whole number, at most 2 decimals.
+
+    >>> plain_number(12.0), plain_number(4.5), plain_number(2006), plain_number(1 / 3)
+    ('12', '4.5', '2006', '0.33')
+    """
+    value = round(float(value), 2)
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
 def count(number: int, noun: str, words: bool = False) -> str:
     """``3 events``, ``1 event``, ``no events``; ``noun`` may give its plural after a slash.
 

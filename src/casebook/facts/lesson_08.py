@@ -17,16 +17,7 @@ import pandas as pd
 
 from ..model import ach
 from ..model.alignment import article_hypothesis
-from ..text import count, joined
-
-
-def _number(value: float) -> str:
-    """A score as a person writes it: 3, 2.5, 1.41.
-
-    >>> _number(3.0), _number(2.5), _number(2 ** 0.5)
-    ('3', '2.5', '1.41')
-    """
-    return f"{round(float(value), 2):g}"
+from ..text import ORDINALS, count, in_words, joined, plain_number
 
 
 def grid_table(grid: pd.DataFrame) -> pd.DataFrame:
@@ -107,7 +98,7 @@ def sensitivity_table(grid: pd.DataFrame, weights: pd.Series | None = None) -> p
 
 
 def _scores(ranked: pd.DataFrame) -> list[str]:
-    return [f"{row.hypothesis} ({_number(row.inconsistency)})" for row in ranked.itertuples()]
+    return [f"{row.hypothesis} ({plain_number(row.inconsistency)})" for row in ranked.itertuples()]
 
 
 def _labels(grid: pd.DataFrame, ids) -> list[str]:
@@ -127,7 +118,7 @@ def _leader_sentence(ranked: pd.DataFrame) -> str:
     'A and B tie for first place (1 each)'
     """
     top = ranked[ranked["rank"] == 1]
-    score = _number(top["inconsistency"].iloc[0])
+    score = plain_number(top["inconsistency"].iloc[0])
     if len(top) == 1:
         return f"{top['hypothesis'].iloc[0]} ranks first ({score})"
     return f"{joined(top['hypothesis'])} tie for first place ({score} each)"
@@ -135,8 +126,6 @@ def _leader_sentence(ranked: pd.DataFrame) -> str:
 
 def _rank_words(ranked: pd.DataFrame, hypothesis: str) -> str:
     """'first', 'third of six', with 'tied' where the rank is shared."""
-    from ..text import ORDINALS, in_words
-
     rank = int(ranked.loc[hypothesis, "rank"])
     shared = (ranked["rank"] == rank).sum() > 1
     place = ORDINALS[rank] if rank < len(ORDINALS) else f"{rank}th"
@@ -218,14 +207,14 @@ def facts(case) -> dict:
         "hindsight_count": len(full.attrs["hindsight"]),
         "hindsight_items": _items(full, full.attrs["hindsight"]),
         # The method's own numbers, from the model, so that the text states what it computes.
-        "i_counts": _number(ach.INCONSISTENCY["I"]),
-        "diagnosticity_max": _number(max(ach.SCORE.values()) - min(ach.SCORE.values())),
-        "ii_counts": _number(ach.INCONSISTENCY["II"]),
-        "weight_h": _number(ach.QUALITY_WEIGHT["H"]),
-        "weight_m": _number(ach.QUALITY_WEIGHT["M"]),
-        "weight_l": _number(ach.QUALITY_WEIGHT["L"]),
-        "lightest": _number(known_weights.min()),
-        "heaviest": _number(known_weights.max()),
+        "i_counts": plain_number(ach.INCONSISTENCY["I"]),
+        "diagnosticity_max": plain_number(max(ach.SCORE.values()) - min(ach.SCORE.values())),
+        "ii_counts": plain_number(ach.INCONSISTENCY["II"]),
+        "weight_h": plain_number(ach.QUALITY_WEIGHT["H"]),
+        "weight_m": plain_number(ach.QUALITY_WEIGHT["M"]),
+        "weight_l": plain_number(ach.QUALITY_WEIGHT["L"]),
+        "lightest": plain_number(known_weights.min()),
+        "heaviest": plain_number(known_weights.max()),
         # Step 1: what a reader could know on the article's date.
         "leader_sentence": _leader_sentence(weighted),
         "leaders": _labels(known, ach.leaders(weighted)),
@@ -235,16 +224,16 @@ def facts(case) -> dict:
         "plain_leaders": _labels(known, ach.leaders(plain)),
         "plain_leader_count": len(ach.leaders(plain)),
         "weights_change_leader": ach.leaders(weighted) != ach.leaders(plain),
-        "article_plain_score": _number(plain.loc[article, "inconsistency"]),
-        "article_score": _number(weighted.loc[article, "inconsistency"]),
+        "article_plain_score": plain_number(plain.loc[article, "inconsistency"]),
+        "article_score": plain_number(weighted.loc[article, "inconsistency"]),
         "article_rank": _rank_words(weighted, article),
         "unbeaten": _labels(known, unbeaten),
         "unbeaten_count": len(unbeaten),
         # What tells the explanations apart.
         "most_diagnostic": _items(known, spread.index[spread == spread.max()]),
-        "most_diagnostic_value": _number(spread.max()),
+        "most_diagnostic_value": plain_number(spread.max()),
         "least_diagnostic": _items(known, spread.index[spread == spread.min()]),
-        "least_diagnostic_value": _number(spread.min()),
+        "least_diagnostic_value": plain_number(spread.min()),
         "not_diagnostic_count": int((spread == 0).sum()),
         "not_diagnostic_sentence": _alike_sentence(int((spread == 0).sum())),
         # What the ranking hangs on.

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..text import plain_number  # noqa: F401 - the checks' way of writing a number
+
 RIGHT = "Right:"
 NOT_QUITE = "Not quite:"
 REPLACE_NONE = "Replace None"
@@ -137,16 +139,6 @@ def as_number(answer, whole: bool = False) -> int | float | None:
     if value.is_integer():
         return int(value)
     return None if whole else value
-
-
-def plain_number(value: float) -> str:
-    """A number as a sentence writes it: no ".0" on a whole number, at most 2 decimals.
-
-    >>> plain_number(12.0), plain_number(4.5), plain_number(2006), plain_number(1 / 3)
-    ('12', '4.5', '2006', '0.33')
-    """
-    value = round(float(value), 2)
-    return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
 def as_whole_number(answer) -> int | None:

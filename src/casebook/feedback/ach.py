@@ -14,8 +14,6 @@ import pandas as pd
 from ..model import ach
 from . import Names, feedback_check, name_key, number_answer, plain_number
 
-_number = plain_number
-
 
 def item_names(grid: pd.DataFrame) -> Names:
     """The names of the grid's items: the id and the label (``attrs["item_labels"]``), in
@@ -73,26 +71,26 @@ def check_plain_score(answer, grid: pd.DataFrame, hypothesis: str,
     expected = float(ach.inconsistency(grid[[hypothesis]]).iloc[0])
     name = _hypothesis(grid, hypothesis)
     if abs(number - expected) < 1e-9:
-        items = " and ".join(f"{_label(grid, e)} ({r}, {_number(ach.INCONSISTENCY[r])})"
+        items = " and ".join(f"{_label(grid, e)} ({r}, {plain_number(ach.INCONSISTENCY[r])})"
                              for e, r in against.items())
-        return f"Right: {name} scores {_number(expected)}: {items or 'no item against it'}."
+        return f"Right: {name} scores {plain_number(expected)}: {items or 'no item against it'}."
     if number == len(against) and len(against) != expected:
-        return (f"Not quite: {_number(number)} counts the items rated I or II once each; an "
-                f"II counts {_number(ach.INCONSISTENCY['II'])}. {name} scores "
-                f"{_number(expected)}.")
+        return (f"Not quite: {plain_number(number)} counts the items rated I or II once each; an "
+                f"II counts {plain_number(ach.INCONSISTENCY['II'])}. {name} scores "
+                f"{plain_number(expected)}.")
     if weights is not None:
         weighted = float(ach.inconsistency(grid[[hypothesis]], weights).iloc[0])
         if abs(number - weighted) < 0.01 and abs(weighted - expected) > 1e-9:
-            return (f"Not quite: {_number(number)} is the weighted score; the question asks "
-                    f"for the plain one, with every item weighing 1: {_number(expected)}.")
+            return (f"Not quite: {plain_number(number)} is the weighted score; the question asks "
+                    f"for the plain one, with every item weighing 1: {plain_number(expected)}.")
     consistent = int(column.isin(["C", "CC"]).sum())
     if number == consistent and consistent != expected:
-        return (f"Not quite: {_number(number)} is the number of items rated C or CC. Heuer's "
+        return (f"Not quite: {plain_number(number)} is the number of items rated C or CC. Heuer's "
                 "score counts only the evidence against: the items rated I and II.")
     side = "more" if number > expected else "less"
-    return (f"Not quite: {_number(number)} is {side} than the score. Add "
-            f"{_number(ach.INCONSISTENCY['I'])} for each I and "
-            f"{_number(ach.INCONSISTENCY['II'])} for each II in the column of {name}.")
+    return (f"Not quite: {plain_number(number)} is {side} than the score. Add "
+            f"{plain_number(ach.INCONSISTENCY['I'])} for each I and "
+            f"{plain_number(ach.INCONSISTENCY['II'])} for each II in the column of {name}.")
 
 
 @feedback_check
@@ -123,11 +121,11 @@ def check_least_diagnostic(answer, grid: pd.DataFrame) -> str:
         others = [_label(grid, e) for e in least if e != item]
         tied = f" (as low as {' and '.join(others)})" if others else ""
         return (f"Right: {_label(grid, item)} is rated {ratings}: its ratings are "
-                f"{_number(lowest)} apart, the least of any item{tied}.")
-    return (f"Not quite: {_label(grid, item)} is rated {ratings}, {_number(spread[item])} "
+                f"{plain_number(lowest)} apart, the least of any item{tied}.")
+    return (f"Not quite: {_label(grid, item)} is rated {ratings}, {plain_number(spread[item])} "
             f"apart; {' and '.join(_label(grid, e) for e in least)} "
             f"{'is' if len(least) == 1 else 'are'} rated closer together "
-            f"({_number(lowest)} apart).")
+            f"({plain_number(lowest)} apart).")
 
 
 @feedback_check

@@ -25,6 +25,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..text import joined, plain_number
 from . import BASE_COLOUR, HIGHLIGHT_COLOUR, Chart
 from .weights import png_of
 
@@ -33,24 +34,6 @@ OTHER_STYLE = {"color": BASE_COLOUR, "hatch": None}  # blue, solid
 DPI = 100
 LABEL_WIDTH = 26  # characters per line of a hypothesis label beside its bar
 BACKGROUNDS_KEPT = 12  # backgrounds (about 2 MB each) kept for redrawing by blitting
-
-
-def _number(value: float) -> str:
-    """A score as a person writes it: 3, 2.5, 1.41.
-
-    >>> _number(3.0), _number(2.5), _number(2 ** 0.5)
-    ('3', '2.5', '1.41')
-    """
-    return f"{round(float(value), 2):g}"
-
-
-def _names(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'.
-
-    >>> _names(["A"]), _names(["A", "B", "C"])
-    ('A', 'A, B and C')
-    """
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def describe_ranking(ranked: pd.DataFrame) -> str:
@@ -69,8 +52,8 @@ def describe_ranking(ranked: pd.DataFrame) -> str:
             "(the evidence against each; lower ranks first). ")
     groups = [(rank, rows) for rank, rows in ranked.groupby("rank", sort=True)]
     first_rank, first = groups[0]
-    names = _names(first["hypothesis"].to_list())
-    score = _number(first["inconsistency"].iloc[0])
+    names = joined(first["hypothesis"].to_list())
+    score = plain_number(first["inconsistency"].iloc[0])
     # A score of 0 draws no bar, so the hatching cannot be what tells the leader.
     if first["inconsistency"].iloc[0] > 0:
         mark = "hatched bar" if len(first) == 1 else "hatched bars"
@@ -85,7 +68,8 @@ def describe_ranking(ranked: pd.DataFrame) -> str:
         text += f"Tied first ({mark}): {names}, score {score} each."
     rest = []
     for rank, rows in groups[1:]:
-        names, score = _names(rows["hypothesis"].to_list()), _number(rows["inconsistency"].iloc[0])
+        names = joined(rows["hypothesis"].to_list())
+        score = plain_number(rows["inconsistency"].iloc[0])
         rest.append(f"{names} {score}" if len(rows) == 1
                     else f"{names} tied at {score} (rank {rank})")
     if rest:
@@ -198,7 +182,7 @@ def update_ranking_chart(chart: RankingChart, ranked: pd.DataFrame) -> str:
         bar.set_width(score)
         bar.set_facecolor(style["color"])
         bar.set_hatch(style["hatch"])
-        words = _number(score) + ("  ranks first" if leads else "")
+        words = plain_number(score) + ("  ranks first" if leads else "")
         if row["tied with"]:
             words += "  (tied)"
         label.set_text(words)
