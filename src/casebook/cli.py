@@ -231,6 +231,21 @@ def minutes(args: argparse.Namespace) -> int:
     return 0
 
 
+def build(kind: str, out: str | None) -> int:
+    """Write student or instructor copies of every ready lesson into a build folder; 0 when
+    written, 2 on bad input (nothing written, every problem listed)."""
+    from .build import BuildError, build_course
+
+    try:
+        lines = build_course(kind, out)
+    except BuildError as error:
+        print(f"casebook build {kind}: nothing was written.", file=sys.stderr)
+        print("\n".join(error.lines), file=sys.stderr)
+        return 2
+    print("\n".join(lines))
+    return 0
+
+
 def check(with_test_packages: bool) -> int:
     """Print the environment report; return 0 if all is as tested, else 1."""
     from .environment import check_environment
@@ -334,6 +349,16 @@ def build_parser() -> argparse.ArgumentParser:
     minutes_parser.add_argument(
         "--data", metavar="DIR", default=None,
         help="the case whose lessons.csv to read (default: lessons_data, or $CASEBOOK_DATA)")
+    build_command = commands.add_parser(
+        "build", help="write copies of every ready lesson into a build folder: 'student' "
+        "copies without the answer blocks, 'instructor' copies opening with the teaching "
+        "notes (notebooks/ is never touched)")
+    build_command.add_argument("kind", choices=("student", "instructor"),
+                               help="which copies to write")
+    build_command.add_argument(
+        "--out", metavar="DIR", default=None,
+        help="the build folder: empty, or a previous build of the same kind (default: "
+        "build/student or build/instructor in the course folder)")
     check_parser = commands.add_parser(
         "check", help="say whether this Python has the course's packages at the tested "
         "versions, and how to fix it if not (exits 1 if not)")
@@ -363,4 +388,6 @@ def main(argv: list[str] | None = None) -> int:
         return collect(args)
     if args.command == "minutes":
         return minutes(args)
+    if args.command == "build":
+        return build(args.kind, args.out)
     return check(args.test)
