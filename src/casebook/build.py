@@ -228,7 +228,8 @@ def check_target(out: Path, kind: str, root: Path) -> dict:
         return {}
     stamp = read_stamp(out)
     if stamp is None or stamp.get("kind") != kind:
-        what = (f"a {stamp.get('kind')} build" if stamp else
+        other = str(stamp.get("kind")) if stamp else ""
+        what = (f"{'an' if other[:1] in 'aeiou' else 'a'} {other} build" if stamp else
                 f"{len(present)} file(s) that no {kind} build wrote (such as {present[0]})")
         raise BuildError([f"{shown(out)} holds {what}: a build writes only into an empty folder or "
                           f"over a previous {kind} build. Choose another --out, or empty it."])
