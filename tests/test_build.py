@@ -252,8 +252,8 @@ def test_an_untagged_answer_block_is_named_with_its_file_and_cell(tmp_path):
     message = refused("student", tmp_path / "student", root, tmp_path)
     assert message.splitlines() == [
         f"notebooks/{name}: cell 2 holds an answer block (<details>) without the tag "
-        f"'{SOLUTION_TAG}'; tag the cell (View > Property inspector > Cell tags) so that "
-        "student copies leave it out." for name in ("01_alpha.ipynb", "02_beta.ipynb")]
+        f"'{SOLUTION_TAG}'; tag it (View > Property inspector > Cell tags) so that student "
+        "copies leave it out." for name in ("01_alpha.ipynb", "02_beta.ipynb")]
 
 
 def test_a_missing_note_is_named_with_its_lesson_and_file(tmp_path):
@@ -264,6 +264,23 @@ def test_a_missing_note_is_named_with_its_lesson_and_file(tmp_path):
                        "instructors/02_*.md, such as instructors/02_beta.md (`casebook text "
                        "--render` writes it from instructors/source/).")
     build_course("student", tmp_path / "student", root=root)  # students need no notes
+
+
+def test_two_notes_pages_for_one_lesson_are_named(tmp_path):
+    root = small_course(tmp_path / "course")
+    (root / "instructors" / "01_alpha_old.md").write_text("# Old\n", encoding="utf-8")
+    message = refused("instructor", tmp_path / "instructor", root, tmp_path)
+    assert message == ("lesson 01 (Alpha): 2 notes pages, instructors/01_alpha.md and "
+                       "instructors/01_alpha_old.md; expected one: merge them.")
+
+
+def test_a_lessons_table_without_its_columns_is_named(tmp_path):
+    root = small_course(tmp_path / "course")
+    (root / "lessons_data" / "lessons.csv").write_text("lesson_id,title\n01_alpha,Alpha\n",
+                                                      encoding="utf-8")
+    message = refused("student", tmp_path / "student", root, tmp_path)
+    assert message.startswith("lessons_data/lessons.csv, row 1: the columns status, notebook "
+                              "are missing")
 
 
 def test_the_command_prints_the_problem_without_a_traceback(tmp_path, monkeypatch, capsys):

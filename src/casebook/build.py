@@ -38,6 +38,7 @@ ANSWER_MARK = "<details"  # how the course writes an answer block
 # Folders copied as they are, beside notebooks/ (the lessons find lessons_data/ above them).
 SUPPORT_FOLDERS = ("lessons_data", "seeds")
 NOTES_FOLDER = "instructors"
+LESSON_COLUMNS = ("lesson_id", "title", "status", "notebook")  # what a build reads of lessons.csv
 
 
 class BuildError(Exception):
@@ -120,13 +121,18 @@ def ready_lessons(root: Path) -> list[dict]:
     if not table.is_file():
         raise BuildError([f"{table}: not found; run this in the course's folder."])
     with table.open(encoding="utf-8", newline="") as handle:
-        return [row for row in csv.DictReader(handle) if row.get("status") == "ready"]
+        reader = csv.DictReader(handle)
+        lacking = [c for c in LESSON_COLUMNS if c not in (reader.fieldnames or [])]
+        if lacking:
+            raise BuildError([f"lessons_data/lessons.csv, row 1: the columns "
+                              f"{', '.join(lacking)} are missing; expected a header with "
+                              f"{', '.join(LESSON_COLUMNS)} (`casebook validate` checks it)."])
+        return [row for row in reader if row["status"].strip() == "ready"]
 
 
-def notes_file(root: Path, number: str) -> Path | None:
-    """The teaching notes of lesson ``number``: the one instructors/NN_*.md."""
-    pages = sorted((root / NOTES_FOLDER).glob(f"{number}_*.md"))
-    return pages[0] if len(pages) == 1 else None
+def notes_pages(root: Path, number: str) -> list[Path]:
+    """The teaching notes of lesson ``number``: instructors/NN_*.md (there should be one)."""
+    return sorted((root / NOTES_FOLDER).glob(f"{number}_*.md"))
 
 
 def _folder_files(folder: Path, inside: str) -> dict[str, bytes]:
@@ -151,28 +157,37 @@ def plan_build(kind: str, root: Path) -> Build:
             problems.append(f"lesson {number} ({row['title']}): lessons.csv names the notebook "
                             f"{name!r}, which is not in notebooks/.")
             continue
-        notebook = nbformat.read(path, as_version=4)
+        try:
+            notebook = nbformat.read(path, as_version=4)
+        except Exception as error:  # noqa: BLE001 - nbformat raises several kinds for one meaning
+            problems.append(f"{shown}: not a readable notebook ({type(error).__name__}).")
+            continue
         missing_tags = untagged_answers(notebook)
         if missing_tags:
             cells = ", ".join(str(n) for n in missing_tags)
-            problems.append(f"{shown}: cell {cells} hold{'s' if len(missing_tags) == 1 else ''} "
-                            f"an answer block (<details>) without the tag '{SOLUTION_TAG}'; "
-                            "tag the cell (View > Property inspector > Cell tags) so that "
-                            "student copies leave it out.")
+            which = f"cell {cells} holds" if len(missing_tags) == 1 else f"cells {cells} hold"
+            problems.append(f"{shown}: {which} an answer block (<details>) without the tag "
+                            f"'{SOLUTION_TAG}'; tag it (View > Property inspector > Cell tags) "
+                            "so that student copies leave it out.")
             continue
         if kind == "student":
             copy = student_copy(notebook)
             build.left_out += len(notebook.cells) - len(copy.cells)
         else:
-            notes = notes_file(root, number)
-            if notes is None:
+            notes = notes_pages(root, number)
+            if len(notes) > 1:
+                problems.append(f"lesson {number} ({row['title']}): {len(notes)} notes pages, "
+                                f"{' and '.join(f'{NOTES_FOLDER}/{n.name}' for n in notes)}; "
+                                "expected one: merge them.")
+                continue
+            if not notes:
                 expected = f"{NOTES_FOLDER}/{Path(name).stem}.md"
                 problems.append(f"lesson {number} ({row['title']}): no teaching notes; expected "
                                 f"one file {NOTES_FOLDER}/{number}_*.md, such as {expected} "
                                 f"(`casebook text --render` writes it from "
                                 f"{NOTES_FOLDER}/source/).")
                 continue
-            copy = instructor_copy(notebook, notes.read_text(encoding="utf-8"))
+            copy = instructor_copy(notebook, notes[0].read_text(encoding="utf-8"))
         build.files[shown] = (nbformat.writes(copy) + "\n").encode("utf-8")
         build.lessons.append(number)
     if problems:

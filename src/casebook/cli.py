@@ -242,6 +242,10 @@ def build(kind: str, out: str | None) -> int:
         print(f"casebook build {kind}: nothing was written.", file=sys.stderr)
         print("\n".join(error.lines), file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"casebook build {kind}: could not write {error.filename}: {error.strerror}.",
+              file=sys.stderr)
+        return 1
     print("\n".join(lines))
     return 0
 
