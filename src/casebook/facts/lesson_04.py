@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..model import alignment
+from ..model import alignment, factor_record, votes
 from ..model.timeline import day_text
 from ..text import joined
 
@@ -62,6 +62,7 @@ def facts(case) -> dict:
     values.update(_stance_facts(case, factors))
     values.update(_evidence_facts(case))
     values.update(_reading_facts(case, factors))
+    values.update(_tool_facts(case, factors))
     return values
 
 
@@ -163,3 +164,108 @@ def _reading_facts(case, factors) -> dict:
         "highest_other_fourth": {row.holder: int(row[fourth]) for _, row in
                                  from_texts.iterrows()},
     }
+
+
+def _fit_words(counts: dict[str, int], factor: str) -> str:
+    """How acts fall with one factor, from ``factor_record.fit_counts``, in words.
+
+    >>> _fit_words({"yes": 2, "no": 0, "partly": 0, "no prediction (0)": 1}, "the third")
+    'with the third, 2 fit and none goes against it'
+    >>> _fit_words({"yes": 0, "no": 0, "partly": 0, "no prediction (0)": 3}, "the fourth")
+    'with the fourth, none fits or goes against it (all are on stances coded 0 for it)'
+    """
+    if not counts[factor_record.FITS] + counts[factor_record.AGAINST] + counts[
+            factor_record.PARTLY]:
+        return (f"with {factor}, none fits or goes against it (all are on stances coded 0 "
+                "for it)")
+    fits, against, partly = (counts[k] for k in (factor_record.FITS, factor_record.AGAINST,
+                                                  factor_record.PARTLY))
+    parts = [f"{fits or 'none'} {'fits' if fits <= 1 else 'fit'}",
+             f"{against or 'none'} {'goes' if against <= 1 else 'go'} against it"]
+    if partly:
+        parts.append(f"{partly} {'fits' if partly == 1 else 'fit'} it partly")
+    return f"with {factor}, " + joined(parts)
+
+
+def _tool_facts(case, factors) -> dict:
+    """The questions and answers of the factor explorer (``widgets.factor_record``), each
+    read by ``model.factor_record`` from the same tables the explorer shows."""
+    third, fourth = factors.index
+    actor = case.actors.loc[case.focus_actor, "short_name"]
+    tables = {f: factor_record.factor_table(case.behaviour, case.effects, case.options,
+                                            case.sources, f, case.article.date, actor)
+              for f in factors.index}
+    before = {f: factor_record.fit_counts(t) for f, t in tables.items()}
+    after = {f: factor_record.fit_counts(t, votes.AFTER) for f, t in tables.items()}
+    known = sum(before[third].values())
+    on_third = tables[third][tables[third]["when"] == votes.BEFORE]
+
+    def stances(answer):
+        chosen = on_third.loc[on_third["fits the factor?"] == answer, "stance"]
+        return list(dict.fromkeys(chosen))
+
+    fits, against = before[third][factor_record.FITS], before[third][factor_record.AGAINST]
+    partly, silent = (before[third][k] for k in (factor_record.PARTLY,
+                                                  factor_record.NO_PREDICTION))
+
+    def which(count, answer):
+        return f" ({joined(stances(answer))})" if count else ""
+
+    first = (f"{fits or 'None'} of the {_acts(known)} {'fits' if fits == 1 else 'fit'} it"
+             f"{which(fits, factor_record.FITS)}; {against or 'none'} "
+             f"{'goes' if against <= 1 else 'go'} against it{which(against, factor_record.AGAINST)}"
+             + (f"; {partly} {'fits' if partly == 1 else 'fit'} it partly"
+                f"{which(partly, factor_record.PARTLY)}" if partly else "")
+             + (f"; the other {silent} {'is' if silent == 1 else 'are'} on stances coded 0 "
+                f"for it{which(silent, factor_record.NO_PREDICTION)}" if silent else "") + "."
+             if known else f"None: no act of {actor}'s before the article is on a stance "
+             "coded for it.")
+    fourth_only = factor_record.coded_differently(case.effects, case.options, fourth, third)
+    third_only = factor_record.coded_differently(case.effects, case.options, third, fourth)
+    differ = [f"{joined(fourth_only)} {'is' if len(fourth_only) == 1 else 'are'} coded for "
+              f"the fourth factor and 0 for the third"] if fourth_only else []
+    differ += [f"{joined(third_only)} {'is' if len(third_only) == 1 else 'are'} coded for the "
+               f"third factor and 0 for the fourth"] if third_only else []
+    counted = (f"With the fourth factor, {before[fourth][factor_record.FITS] or 'none'} of the "
+               f"{_acts(known)} before the article fit what it predicts, against "
+               f"{fits or 'none'} with the third.")
+    second = ("; ".join(differ) + ". " + counted if differ
+              else "None: the course codes the same stances for both factors (their effects "
+                   "may still differ). " + counted)
+    later = tables[third][tables[third]["when"] == votes.AFTER]
+    dates = {}
+    for row in later.itertuples():
+        dates.setdefault(row.stance, []).append(row.date.spelled())
+    acts = [f"{stance} ({joined(days)})" for stance, days in dates.items()]
+    moved = [counts[factor_record.FITS] + counts[factor_record.AGAINST]
+             + counts[factor_record.PARTLY] for counts in after.values()]
+    if not any(moved):
+        verdict = ("None of them fits or goes against either factor: all are on stances "
+                   "coded 0 for both.")
+    else:
+        words = _fit_words(after[third], "the third factor")
+        verdict = f"{words[:1].upper()}{words[1:]}; {_fit_words(after[fourth], 'the fourth')}."
+    third_answer = (f"{_acts(len(later)).capitalize()} on {joined(acts)}. {verdict}"
+                    if len(later) else "None: every act on these stances came before the "
+                    "article.")
+    return {
+        "tool_known": known,
+        "tool_third_fits": fits,
+        "tool_third_against": against,
+        "tool_fourth_fits": before[fourth][factor_record.FITS],
+        "tool_after_count": len(later),
+        "tool_fourth_only": fourth_only,
+        "tool_third_only": third_only,
+        "tool_third_answer": first,
+        "tool_coded_answer": second,
+        "tool_after_answer": third_answer,
+    }
+
+
+def _acts(count: int) -> str:
+    """``1 act``, ``3 acts``.
+
+    >>> _acts(1), _acts(3)
+    ('1 act', '3 acts')
+    """
+    return f"{count} act{'s' * (count != 1)}"
