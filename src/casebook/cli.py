@@ -340,7 +340,22 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser.add_argument(
         "--test", action="store_true",
         help="also check the packages that the tests need (the 'test' extra)")
+    build_command = commands.add_parser(
+        "build", help="build the course for delivery into a build folder (never over the "
+        "lessons): `site` is a static web site of every ready lesson that works offline")
+    build_command.add_argument("kind", choices=["site"], help="what to build")
+    build_command.add_argument(
+        "--out", metavar="DIR", default=None,
+        help="the folder to build into (default: build/<kind>); it must be new, empty or an "
+        "earlier build")
     return parser
+
+
+def build(args: argparse.Namespace) -> int:
+    """Build what ``args.kind`` names into ``args.out`` (default: build/<kind>)."""
+    from .site import build_site
+
+    return build_site(out=Path(args.out) if args.out else None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -363,4 +378,6 @@ def main(argv: list[str] | None = None) -> int:
         return collect(args)
     if args.command == "minutes":
         return minutes(args)
+    if args.command == "build":
+        return build(args)
     return check(args.test)
