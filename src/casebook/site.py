@@ -57,14 +57,20 @@ class NpmPackage:
 
     @property
     def metadata_url(self) -> str:
-        """>>> NpmPackage("@scope/name", "1.2.3", "", ()).metadata_url
-        'https://registry.npmjs.org/@scope/name/1.2.3'"""
+        """The registry's metadata of this release, which states its tarball and hash.
+
+        >>> NpmPackage("@scope/name", "1.2.3", "", ()).metadata_url
+        'https://registry.npmjs.org/@scope/name/1.2.3'
+        """
         return f"{REGISTRY}/{self.name}/{self.version}"
 
     @property
     def cache_name(self) -> str:
-        """>>> NpmPackage("@scope/name", "1.2.3", "", ()).cache_name
-        'scope-name-1.2.3.tgz'"""
+        """The tarball's file name in the download cache.
+
+        >>> NpmPackage("@scope/name", "1.2.3", "", ()).cache_name
+        'scope-name-1.2.3.tgz'
+        """
         return f"{self.name.lstrip('@').replace('/', '-')}-{self.version}.tgz"
 
 
@@ -82,27 +88,43 @@ HTML_MANAGER = NpmPackage(
     ("dist/embed-amd.js", "dist/*.woff2", "dist/*.woff", "dist/*.ttf", "dist/*.eot",
      "dist/*.svg"))
 VENDORED = (REQUIREJS, HTML_MANAGER)
-# The scripts a page with widgets loads, in this order (require.js defines what the other uses).
-WIDGET_SCRIPTS = ("require.js", "embed-amd.js")
+# The embed script's modules find their fonts beside the address require.js gives each module
+# (by default a folder under the page's own, where there are none): this maps every
+# @jupyter-widgets module to the folder of the vendored files, the folder of this script.
+PATHS_SCRIPT = "casebook-widgets.js"
+PATHS_SCRIPT_TEXT = """\
+// Written by `casebook build site`: the widget modules' fonts are beside this script.
+(function () {
+  var here = document.currentScript.src.replace(/\\/[^\\/]*$/, "");
+  require.config({paths: {"@jupyter-widgets": here,
+                          "@jupyter-widgets/html-manager/dist": here}});
+})();
+"""
+# The scripts a page with widgets loads, in this order: require.js defines `require`, which
+# the other two use.
+WIDGET_SCRIPTS = ("require.js", PATHS_SCRIPT, "embed-amd.js")
 
 
 def integrity_of(data: bytes) -> str:
-    """The npm registry's integrity string of ``data`` (Subresource Integrity, sha512).
+    """The npm registry's integrity string of ``data`` (Subresource Integrity, sha512), here
+    of no bytes at all, whose SHA-512 is the well-known cf83e135...:
 
-    >>> integrity_of(b"")[:20]
-    'sha512-z4PhNX7vuL3x'
-    """
+    >>> integrity_of(b"")
+    'sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=='
+    """  # noqa: E501
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
 
 
 def check_integrity(data: bytes, package: NpmPackage, source: str) -> None:
     """Raise SiteError unless ``data`` is the tarball whose hash ``package`` pins.
 
-    >>> check_integrity(b"x", NpmPackage("demo", "1.0.0", integrity_of(b"y"), ()), "a cache")
-    Traceback (most recent call last):
-    ...
-    casebook.site.SiteError: demo 1.0.0 from a cache has hash sha512-L1q3EzvKNqqk..., but the course pins sha512-WMbhpqOsYdkm... (src/casebook/site.py): it was not used.
-    """
+    >>> demo = NpmPackage("demo", "1.0.0", integrity_of(b"y"), ())
+    >>> try:
+    ...     check_integrity(b"x", demo, "a cache")
+    ... except SiteError as error:
+    ...     print(error)
+    demo 1.0.0 from a cache has hash sha512-pKvURIxJVi2C..., but the course pins sha512-EhtHdKdZkkop... (src/casebook/site.py): it was not used.
+    """  # noqa: E501 - the doctest shows the whole message
     found = integrity_of(data)
     if found != package.integrity:
         raise SiteError(f"{package.name} {package.version} from {source} has hash {found[:19]}..., "
@@ -214,7 +236,7 @@ def site_config(title: str, author: str, repository: str, static: Path,
     >>> config["execute"], config["repository"]["url"]
     ({'execute_notebooks': 'off'}, 'https://github.com/o/r')
     >>> list(config["sphinx"]["config"]["nb_ipywidgets_js"])
-    ['vendor/require.js', 'vendor/embed-amd.js']
+    ['vendor/require.js', 'vendor/casebook-widgets.js', 'vendor/embed-amd.js']
     """
     return {
         "title": title,
@@ -312,6 +334,7 @@ def build_site(course: Path = COURSE_FOLDER, out: Path | None = None,
         (static / VENDOR).mkdir(parents=True)
         for package, data in tarballs:
             unpack(package, data, static / VENDOR)
+        (static / VENDOR / PATHS_SCRIPT).write_text(PATHS_SCRIPT_TEXT)
         config = site_config(course_title(course / "README.md"), author, repository, static,
                              ["build", *([inside] if inside else [])])
         # JSON is YAML, so the standard library writes both files.
