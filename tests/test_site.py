@@ -289,3 +289,51 @@ def test_each_lesson_shows_its_widgets_from_the_stored_state_with_no_network(
     # The one page error allowed: Jupyter Book 1 writes sphinx-thebe's configuration twice
     # (the second `const` fails); the live-code button is not offered on this site.
     assert [e for e in errors if "THEBE_JS_URL" not in e] == [], f"{where}: {errors}"
+
+
+def small_course(folder: Path, readme_link: str) -> Path:
+    """A course of one ready lesson whose README links ``readme_link``."""
+    (folder / "lessons_data").mkdir(parents=True)
+    (folder / "notebooks").mkdir()
+    (folder / "pyproject.toml").write_text('[project]\nname = "demo"\n'
+                                           'authors = [{ name = "Demo authors" }]\n')
+    (folder / "README.md").write_text(f"# A demo course\n\nSee [the lesson]({readme_link}).\n")
+    (folder / "lessons_data" / "lessons.csv").write_text(
+        "lesson_id,title,minutes,status,notebook,summary\n"
+        "01_one,One,5,ready,01_one.ipynb,x\n02_two,Two,5,draft,02_two.ipynb,x\n")
+    lesson = {"cells": [{"cell_type": "markdown", "id": "a", "metadata": {},
+                         "source": "# 01 · One\n\nText."}],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (folder / "notebooks" / "01_one.ipynb").write_text(json.dumps(lesson))
+    return folder
+
+
+def build_small(course: Path, out: Path) -> subprocess.CompletedProcess:
+    code = ("import sys; from pathlib import Path; from casebook.site import build_site; "
+            "sys.exit(build_site(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))")
+    return subprocess.run([sys.executable, "-c", code, str(course), str(out),
+                           str(REPO / site.CACHE_FOLDER)],
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_a_broken_link_fails_the_build_and_writes_no_site(tmp_path, built):
+    # `built` first: the download cache is then filled.
+    course = small_course(tmp_path / "course", "notebooks/01_missing.ipynb")
+    result = build_small(course, tmp_path / "out")
+    assert result.returncode == 1
+    assert "README.md:3" in result.stderr and "01_missing" in result.stderr
+    assert "The site was not built" in result.stderr
+    assert not (tmp_path / "out").exists()
+    assert sorted(p.name for p in course.iterdir()) == [
+        "README.md", "lessons_data", "notebooks", "pyproject.toml"]  # nothing written there
+
+
+def test_a_small_course_builds_only_its_ready_lesson_and_rebuilds_in_place(tmp_path, built):
+    course = small_course(tmp_path / "course", "notebooks/01_one.ipynb")
+    out = tmp_path / "out"
+    for _ in range(2):  # the second time over the first site
+        result = build_small(course, out)
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert "Built the site of 1 lesson into" in result.stdout
+    assert sorted(p.name for p in (out / "notebooks").glob("*.html")) == ["01_one.html"]
+    assert "A demo course" in (out / "README.html").read_text(encoding="utf-8")

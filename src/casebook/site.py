@@ -360,7 +360,8 @@ def build_site(course: Path = COURSE_FOLDER, out: Path | None = None,
             shutil.rmtree(out)  # an earlier site (check_out_folder said so)
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(html, out)
-    print(f"Built the site of {len(lessons)} lessons into {out}: open {out / 'index.html'}.")
+    count = f"{len(lessons)} lesson" + ("" if len(lessons) == 1 else "s")
+    print(f"Built the site of {count} into {out}: open {out / 'index.html'}.")
     if repository == PLACEHOLDER_REPOSITORY:
         print("Its Binder buttons point at the placeholder OWNER/REPO: write the course's "
               "public address as [project.urls] Repository in pyproject.toml and build again.")
