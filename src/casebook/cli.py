@@ -232,8 +232,12 @@ def minutes(args: argparse.Namespace) -> int:
 
 
 def build(kind: str, out: str | None) -> int:
-    """Write student or instructor copies of every ready lesson into a build folder; 0 when
-    written, 2 on bad input (nothing written, every problem listed)."""
+    """Write student or instructor copies of every ready lesson, or the course site, into a
+    build folder; 0 when written, 2 on bad input (nothing written, every problem listed)."""
+    if kind == "site":
+        from .site import build_site
+
+        return build_site(out=Path(out) if out else None)
     from .build import BuildError, build_course
 
     try:
@@ -354,15 +358,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--data", metavar="DIR", default=None,
         help="the case whose lessons.csv to read (default: lessons_data, or $CASEBOOK_DATA)")
     build_command = commands.add_parser(
-        "build", help="write copies of every ready lesson into a build folder: 'student' "
-        "copies without the answer blocks, 'instructor' copies opening with the teaching "
-        "notes (notebooks/ is never touched)")
-    build_command.add_argument("kind", choices=("student", "instructor"),
-                               help="which copies to write")
+        "build", help="write the course for delivery into a build folder (notebooks/ is never "
+        "touched): 'student' copies without the answer blocks, 'instructor' copies opening "
+        "with the teaching notes, 'site' a static web site of every ready lesson that works "
+        "offline")
+    build_command.add_argument("kind", choices=("student", "instructor", "site"),
+                               help="what to build")
     build_command.add_argument(
         "--out", metavar="DIR", default=None,
-        help="the build folder: empty, or a previous build of the same kind (default: "
-        "build/student or build/instructor in the course folder)")
+        help="the build folder: new, empty, or a previous build of the same kind (default: "
+        "build/<kind> in the course folder)")
     check_parser = commands.add_parser(
         "check", help="say whether this Python has the course's packages at the tested "
         "versions, and how to fix it if not (exits 1 if not)")
