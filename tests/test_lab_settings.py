@@ -69,6 +69,16 @@ def test_postbuild_installs_the_package_normally_so_binder_gets_the_settings():
     assert installs == ["pip install --no-deps ."], "an editable install would skip the settings"
 
 
+def test_the_readme_installs_the_settings_after_the_editable_install_and_before_jupyterlab():
+    from test_readme import readme_command
+
+    steps = readme_command("run").split(" && ")
+    install = next(i for i, step in enumerate(steps) if " install -e ." in step)
+    settings = steps.index(".venv/bin/python -m casebook.lab_settings")
+    lab = next(i for i, step in enumerate(steps) if "/jupyter lab " in step)
+    assert install < settings < lab, steps
+
+
 def test_install_copies_the_file_once_and_says_where(tmp_path):
     first = lab_settings.install(tmp_path)
     target = lab_settings.overrides_path(tmp_path)
