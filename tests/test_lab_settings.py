@@ -67,6 +67,8 @@ def test_postbuild_installs_the_package_normally_so_binder_gets_the_settings():
     lines = (REPO / "postBuild").read_text().splitlines()
     installs = [line for line in lines if line.startswith("pip install")]
     assert installs == ["pip install --no-deps ."], "an editable install would skip the settings"
+    # ...and then checks that they landed (install() raises when they are nowhere).
+    assert lines.index("python -m casebook.lab_settings") > lines.index(installs[0])
 
 
 def test_the_readme_installs_the_settings_after_the_editable_install_and_before_jupyterlab():
