@@ -671,8 +671,12 @@ def weight_space(effects: pd.DataFrame, band: float = UNDECIDED_BAND,
     counts = _compositions(len(effects.columns), steps)
     scaled = counts.astype(np.int32) @ effects.to_numpy(dtype=np.int32).T  # score x steps
     limit = band * steps
-    codes = np.where(scaled > limit + 1e-9, 1, np.where(scaled < -limit - 1e-9, -1, 0))
-    return WeightSpace(effects.columns, effects.index, steps, counts, codes.astype(np.int8))
+    # Written into one int8 array: nested np.where would hold two int64 copies of the
+    # 230,230 x options scores at once, the largest memory peak of lessons 06 and 10.
+    codes = np.zeros(scaled.shape, dtype=np.int8)
+    codes[scaled > limit + 1e-9] = 1
+    codes[scaled < -limit - 1e-9] = -1
+    return WeightSpace(effects.columns, effects.index, steps, counts, codes)
 
 
 def explained_per_weighting(space: WeightSpace, observed: pd.DataFrame) -> np.ndarray:
@@ -690,9 +694,11 @@ def explained_per_weighting(space: WeightSpace, observed: pd.DataFrame) -> np.nd
     position = {o: i for i, o in enumerate(space.options)}
     for option, seen in zip(observed["option_id"], observed["observed"], strict=True):
         table[position[option], STANCE_CODES[EXPLAINED_BY[seen]] + 1] += 1
-    picked = np.take_along_axis(table[None, :, :], (space.stances + 1)[:, :, None].astype(
-        np.intp), axis=2)[:, :, 0]
-    return picked.sum(axis=1)
+    # One option at a time: a weighting x option x stance index array would take ~20 MB.
+    explained = np.zeros(len(space), dtype=np.int64)
+    for column, counts in enumerate(table):
+        explained += counts[space.stances[:, column] + 1]
+    return explained
 
 
 def _fixed_mask(space: WeightSpace, fixed: Mapping[str, float] | None) -> np.ndarray:
@@ -749,7 +755,7 @@ def search(effects: pd.DataFrame, observed: pd.DataFrame, band: float = UNDECIDE
         raise WeightsError("no weighting on the grid has the fixed shares asked for")
     best_count = int(explained.max())
     best_rows = np.flatnonzero(mask)[explained == best_count]
-    best = pd.DataFrame(space.weights[best_rows], columns=space.factors)
+    best = pd.DataFrame(space.counts[best_rows] / space.steps, columns=space.factors)
     # An observation is unexplainable when none of the best weightings explains it.
     stance_of_best = space.stances[best_rows]
     position = {o: i for i, o in enumerate(space.options)}
@@ -777,7 +783,7 @@ def weightings_predicting(effects: pd.DataFrame, required: Mapping[str, str],
             raise WeightsError(f"stance {stance!r} for {option!r}: expected one of "
                                f"{', '.join(STANCE_CODES)}")
         mask &= space.stances[:, space.options.get_loc(option)] == STANCE_CODES[stance]
-    return pd.DataFrame(space.weights[mask], columns=space.factors)
+    return pd.DataFrame(space.counts[mask] / space.steps, columns=space.factors)
 
 
 def describe_search(found: pd.DataFrame, searched: int, factors: pd.DataFrame) -> str:
