@@ -110,12 +110,24 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     for folder in ("notebooks", "lessons_data", "seeds"):
         shutil.copytree(REPO / folder, root / folder)
+    # The course's JupyterLab settings as this server's user settings, so no news question
+    # covers the page whether or not this environment has had `python -m casebook.lab_settings`,
+    # and the machine's own settings do not count.
+    from casebook import lab_settings
+
+    user_settings = root / "user-settings"
+    for plugin_id, values in lab_settings.read_overrides().items():
+        extension, plugin = plugin_id.split(":")
+        (user_settings / extension).mkdir(parents=True, exist_ok=True)
+        (user_settings / extension / f"{plugin}.jupyterlab-settings").write_text(
+            json.dumps(values), encoding="utf-8")
     port = free_port()
     log = open(root / "server.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
          f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
-         f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={root / 'workspaces'}"],
+         f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={root / 'workspaces'}",
+         f"--LabApp.user_settings_dir={user_settings}"],
         stdout=log, stderr=subprocess.STDOUT, cwd=root)
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
