@@ -38,11 +38,24 @@ def notebook_state(page) -> dict:
     return page.evaluate(NOTEBOOK_STATE)
 
 
+def bring_into_view(page, element) -> None:
+    """Scroll ``element`` into the viewport. Right after a run the notebook may still be laying
+    out its cells, and a first scroll can leave it below the fold; Chromium leaves an element
+    out of view out of its accessibility tree."""
+    for _ in range(10):
+        element.scroll_into_view_if_needed()
+        box = element.bounding_box()
+        if box and 0 <= box["y"] <= page.viewport_size["height"] - box["height"]:
+            return
+        page.wait_for_timeout(300)
+    raise AssertionError(f"the element stays out of view at {element.bounding_box()}")
+
+
 def chromium_name_and_value(page, locator) -> tuple[str, str, str]:
     """The role, accessible name and value Chromium itself computes for the element (its
     accessibility tree, through the DevTools protocol). The element is scrolled into view
     first: the notebook leaves cells out of view out of the tree."""
-    locator.scroll_into_view_if_needed()
+    bring_into_view(page, locator)
     locator.evaluate("element => element.setAttribute('data-casebook-probe', '')")
     session = page.context.new_cdp_session(page)
     try:

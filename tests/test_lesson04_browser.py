@@ -10,6 +10,7 @@ import re
 
 import pytest
 from browser_keys import (
+    bring_into_view,
     chromium_name_and_value,
     first_letters,
     notebook_state,
@@ -51,19 +52,6 @@ def kernel_rows(case, panel) -> list[tuple[str, str, str]]:
                                        case.sources, panel.menu.value, case.article.date,
                                        focus)
     return [(str(row.date), row.stance, row[FITS]) for _, row in table.iterrows()]
-
-
-def bring_into_view(page, field) -> None:
-    """Scroll the field into the viewport. Right after a run the notebook may still be laying
-    out its cells, and a first scroll can leave the field below the fold; Chromium leaves an
-    element out of view out of its accessibility tree."""
-    for _ in range(10):
-        field.scroll_into_view_if_needed()
-        box = field.bounding_box()
-        if box and 0 <= box["y"] <= page.viewport_size["height"] - box["height"]:
-            return
-        page.wait_for_timeout(300)
-    raise AssertionError(f"the field stays out of view at {field.bounding_box()}")
 
 
 def page_rows(output) -> list[tuple[str, str, str]]:
