@@ -146,16 +146,24 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def page(lab):
+def chromium():
+    """The system's Chromium, launched once for the session: Playwright's sync API runs one
+    event loop per thread, so every browser test opens its pages in this browser."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
-        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-        yield tab
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def page(lab, chromium):
+    tab = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    yield tab
+    tab.close()
 
 
 def menu(page, menu_name: str, item: str) -> None:

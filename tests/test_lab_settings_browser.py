@@ -22,7 +22,7 @@ import urllib.request
 import pytest
 
 from casebook import lab_settings
-from conftest import CHROMIUM, REPO, free_port, needs_browser
+from conftest import REPO, free_port, needs_browser
 
 pytestmark = needs_browser
 
@@ -71,25 +71,20 @@ def settings_defaults(url: str, plugin_id: str) -> dict:
     return {key: spec.get("default") for key, spec in schema["properties"].items()}
 
 
-def prompts_after_opening_the_lesson(url: str) -> list[str]:
-    """Open lesson 00 as a student does and return the text of every notification and
-    dialog shown."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+def prompts_after_opening_the_lesson(chromium, url: str) -> list[str]:
+    """Open lesson 00 as a student does, in a fresh browser context (nothing remembered from
+    another page), and return the text of every notification and dialog shown."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
         page.goto(f"{url}/lab/tree/notebooks/{LESSON}")
         page.locator("#jp-main-statusbar", has_text="Idle").wait_for(timeout=60_000)
         page.locator(".jp-RenderedHTMLCommon h1").first.wait_for(timeout=30_000)
         # JupyterLab asks about news once the application has started: allow it ample time.
         page.wait_for_timeout(6_000)
-        prompts = page.locator(".Toastify__toast, .jp-Dialog").all_text_contents()
-        browser.close()
-    return prompts
+        return page.locator(".Toastify__toast, .jp-Dialog").all_text_contents()
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["course settings", "control"])
@@ -114,9 +109,10 @@ def test_the_settings_api_reports_the_course_values_and_only_with_the_course_set
                 assert defaults[key] != value, f"{plugin_id} {key}: the control has it too"
 
 
-def test_a_student_opening_lesson_00_gets_no_jupyter_news_question_nor_other_prompt(lab_server):
+def test_a_student_opening_lesson_00_gets_no_jupyter_news_question_nor_other_prompt(
+        lab_server, chromium):
     with_course_settings, url = lab_server
-    prompts = prompts_after_opening_the_lesson(url)
+    prompts = prompts_after_opening_the_lesson(chromium, url)
     news = [text for text in prompts if NEWS_QUESTION in text]
     if with_course_settings:
         assert prompts == [], f"JupyterLab still shows: {prompts}"  # news or any other prompt

@@ -113,13 +113,19 @@ def test_citation_names_the_version_of_pyproject():
         "CITATION.cff and pyproject.toml name different versions: change both together")
 
 
-def third_party_imports() -> set[str]:
+# Modules a learner's kernel never loads: what they import comes with the test extra.
+TEST_EXTRA_MODULES = {"pytest_plugin.py": "loaded only by pytest",
+                      "site.py": "only `casebook build site` loads it, to run Jupyter Book"}
+
+
+def third_party_imports(test_extra_modules: bool = False) -> set[str]:
     """Top-level names of the modules that src/casebook imports, not counting its own
-    modules and the standard library."""
+    modules and the standard library: of the modules a learner's kernel may load, or of
+    those that only a test or a build loads."""
     names = set()
     for path in (REPO / "src" / "casebook").glob("*.py"):
-        if path.name == "pytest_plugin.py":
-            continue  # loaded only by pytest, from the test extra
+        if (path.name in TEST_EXTRA_MODULES) != test_extra_modules:
+            continue
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Import):
                 names.update(alias.name.split(".")[0] for alias in node.names)
@@ -135,6 +141,15 @@ def normal(name: str) -> str:
 # Imported, but installed and held at a version by a pinned package rather than pinned here.
 COMES_WITH = {"ipython": "ipykernel", "jupyter-client": "ipykernel", "traitlets": "ipykernel",
               "numpy": "pandas"}
+
+
+def test_what_only_tests_and_the_site_build_import_is_in_the_test_extra():
+    pinned = {normal(Requirement(r).name)
+              for r in PROJECT["dependencies"] + PROJECT["optional-dependencies"]["test"]}
+    owners = metadata.packages_distributions()
+    imported = {normal(owners[name][0]) for name in third_party_imports(test_extra_modules=True)}
+    assert "jupyter-book" in imported, "casebook build site runs Jupyter Book"
+    assert imported - pinned == set(), f"imported by {sorted(TEST_EXTRA_MODULES)} but not pinned"
 
 
 def test_every_package_that_casebook_imports_is_a_runtime_requirement():

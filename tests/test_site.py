@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from casebook import site
-from conftest import CHROMIUM, REPO, needs_browser
+from conftest import REPO, needs_browser
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -252,15 +252,13 @@ def test_several_lessons_show_widgets():
 @needs_browser
 @pytest.mark.parametrize("row", LESSONS_WITH_WIDGETS, ids=lambda row: row["lesson_id"])
 def test_each_lesson_shows_its_widgets_from_the_stored_state_with_no_network(
-        served, row, tmp_path):
+        served, row, tmp_path, chromium):
     sync_api = pytest.importorskip("playwright.sync_api")
     left, failed, errors = [], [], []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    # A context of its own: no cache or storage shared with other pages of the session.
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
 
         def only_this_machine(route):
             if route.request.url.startswith(served):
@@ -280,7 +278,8 @@ def test_each_lesson_shows_its_widgets_from_the_stored_state_with_no_network(
         shown = views.count()
         controls = page.locator(".widget-subarea .widget-inline-hbox, .widget-subarea "
                                 ".widget-button, .widget-subarea .widget-html").count()
-        browser.close()
+    finally:
+        context.close()
     where = f"{row['notebook']} (screenshot in {tmp_path})"
     assert shown == widget_views(row), f"{where}: {shown} of {widget_views(row)} widget views"
     assert controls > 0, f"{where}: the widget views hold no control"
