@@ -104,6 +104,21 @@ def table_html(frame: pd.DataFrame, index: bool = False, max_rows: int | None = 
     return "\n".join(lines)
 
 
+def scrolling_table_html(frame: pd.DataFrame, region_name: str,
+                         widths: list[int] | None = None) -> str:
+    """``table_html`` in a box that scrolls when the table is long. The box takes the
+    keyboard focus, or a keyboard user could not scroll it, and its role and name tell a
+    screen reader what it holds.
+
+    >>> box = scrolling_table_html(pd.DataFrame({"a": [1]}), "Rows in view")
+    >>> 'tabindex="0"' in box and 'aria-label="Rows in view"' in box
+    True
+    """
+    return ('<div style="max-height:30em;overflow-y:auto" tabindex="0" role="region" '
+            f'aria-label="{html.escape(region_name)}">'
+            + table_html(frame, widths=widths) + "</div>")
+
+
 def show(frame: pd.DataFrame, index: bool = False, max_rows: int | None = None,
          caption: str | None = None, widths: list[int] | None = None) -> None:
     """Display ``frame`` as ``table_html`` (and as plain text for text-only readers)."""

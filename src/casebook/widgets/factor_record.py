@@ -11,7 +11,7 @@ import html
 import ipywidgets as widgets
 
 from ..case import Case
-from ..display import Panel, table_html
+from ..display import Panel, scrolling_table_html
 from ..model import factor_record
 from .controls import Choice, choice_keys, keys_html
 
@@ -28,10 +28,8 @@ def factor_html(table, label: str, actor_name: str, article_day: str) -> str:
     if table.empty:
         return sentence
     shown = table.assign(date=table["date"].map(str))
-    # A box that scrolls takes the focus, so a keyboard user can scroll it.
-    return (sentence + '<div style="max-height:30em;overflow-y:auto" tabindex="0" '
-            'role="region" aria-label="Acts on the stances coded for this factor">'
-            + table_html(shown, widths=TABLE_WIDTHS) + "</div>")
+    return sentence + scrolling_table_html(
+        shown, "Acts on the stances coded for this factor", widths=TABLE_WIDTHS)
 
 
 def factor_explorer(case: Case, factor_ids) -> Panel:

@@ -10,7 +10,7 @@ import html
 import ipywidgets as widgets
 
 from ..case import Case
-from ..display import Panel, table_html
+from ..display import Panel, scrolling_table_html
 from ..model import seats
 from .controls import Choice, choice_keys, keys_html
 
@@ -26,10 +26,7 @@ def seats_html(table, focus: str, window: tuple[int, int], label: str) -> str:
     if shown.empty:
         return sentence
     shown = shown.assign(date=shown["date"].map(str))
-    # A box that scrolls takes the focus, so a keyboard user can scroll it.
-    return (sentence + '<div style="max-height:30em;overflow-y:auto" tabindex="0" '
-            'role="region" aria-label="Events in view">'
-            + table_html(shown, widths=TABLE_WIDTHS) + "</div>")
+    return sentence + scrolling_table_html(shown, "Events in view", widths=TABLE_WIDTHS)
 
 
 def seat_explorer(case: Case) -> Panel:
