@@ -7,7 +7,8 @@ measured in the same run.
    the case (``IMPORTS_ONLY`` of ``run_benchmarks.py``). Then every ready lesson, each in a
    fresh kernel. For each, the kernel process's peak resident memory (``VmHWM`` in
    ``/proc/<pid>/status``, read just before the kernel is shut down) and its ratio to the
-   floor. The course's target: every lesson within 1.3x the floor.
+   floor; and the seconds its cells take to run, against the floor's. The course's target:
+   every lesson's memory within 1.3x the floor.
 2. A student: one JupyterLab server from this environment, every ready lesson run through it
    (each in its own kernel, as opening each lesson in JupyterLab does), every kernel kept
    alive to the end. Printed: the server's peak, the kernels' current and peak memory, and
@@ -71,16 +72,19 @@ def ready_notebooks() -> list[Path]:
     return [REPO / "notebooks" / row["notebook"] for row in rows if row["status"] == "ready"]
 
 
-def kernel_peak_mb(notebook) -> float:
-    """Run a notebook in a fresh kernel; return the kernel process's peak resident memory."""
+def kernel_peak_mb(notebook) -> tuple[float, float]:
+    """Run a notebook in a fresh kernel; return the kernel process's peak resident memory (MB)
+    and the seconds its cells took to run (kernel start-up not counted)."""
     from nbclient import NotebookClient
 
     client = NotebookClient(notebook, kernel_manager_class=CurrentEnvironmentKernel,
                             timeout=600, resources={"metadata": {"path": str(REPO / "notebooks")}})
     with client.setup_kernel():
+        start = time.perf_counter()
         for index, cell in enumerate(notebook.cells):
             client.execute_cell(cell, index)
-        return proc_memory_mb(client.km.provisioner.pid)["VmHWM"]
+        seconds = time.perf_counter() - start
+        return proc_memory_mb(client.km.provisioner.pid)["VmHWM"], seconds
 
 
 # -- a student: every lesson through one JupyterLab server ------------------------------------
@@ -192,19 +196,25 @@ def main() -> None:
     notebooks = ready_notebooks()
     floor_notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(IMPORTS_ONLY)])
     runs: dict[str, list[float]] = {}
+    times: dict[str, list[float]] = {}
     students: list[dict[str, float]] = []
     for _ in range(repeats):
-        runs.setdefault("floor", []).append(kernel_peak_mb(nbformat.from_dict(floor_notebook)))
-        for path in notebooks:
-            runs.setdefault(path.name, []).append(kernel_peak_mb(nbformat.read(path, 4)))
+        for name, notebook in [("floor", nbformat.from_dict(floor_notebook))] + [
+                (path.name, nbformat.read(path, 4)) for path in notebooks]:
+            peak, seconds = kernel_peak_mb(notebook)
+            runs.setdefault(name, []).append(peak)
+            times.setdefault(name, []).append(seconds)
         students.append(student_server(notebooks))
     floor = statistics.median(runs["floor"])
-    print(f"kernel peak resident memory, median of {repeats} run(s); target <= {TARGET}x floor")
-    print(f"{'notebook':40} {'peak MB':>8} {'x floor':>8}")
+    floor_time = statistics.median(times["floor"])
+    print(f"kernel peak resident memory and run time, median of {repeats} run(s); "
+          f"memory target <= {TARGET}x floor")
+    print(f"{'notebook':40} {'peak MB':>8} {'x floor':>8} {'run s':>7} {'x floor':>8}")
     for name, peaks in runs.items():
-        peak = statistics.median(peaks)
-        flag = "" if peak / floor <= TARGET else f"  over {TARGET}x"
-        print(f"{name:40} {peak:8.0f} {peak / floor:8.2f}{flag}")
+        peak, seconds = statistics.median(peaks), statistics.median(times[name])
+        flag = "" if peak / floor <= TARGET else f"  memory over {TARGET}x"
+        print(f"{name:40} {peak:8.0f} {peak / floor:8.2f} {seconds:7.1f} "
+              f"{seconds / floor_time:8.1f}{flag}")
     student = {key: statistics.median(s[key] for s in students) for key in students[0]}
     all_open = student["server peak"] + student["kernels peak"]
     largest = max(statistics.median(peaks) for name, peaks in runs.items() if name != "floor")
