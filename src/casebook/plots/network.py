@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -30,6 +31,7 @@ from matplotlib.patches import Rectangle
 
 from ..model import network as net
 from . import HOLLOW, NEUTRAL_GREY, OKABE_ITO, Chart
+from .weights import png_of
 
 SIGN_STYLES = {
     "cooperative": {"color": OKABE_ITO[5], "linestyle": "-"},  # blue, solid
@@ -65,6 +67,7 @@ CURVE_POINTS = 25
 WIDTH_NOTE = "Line width: strength 1 (weak) to 3 (strong)"
 HIDDEN_TEXT = "#6e6e6e"  # the legend's word for a hidden kind of tie: greyed, still 5:1
 MAX_WIDTH = 8.8  # inches: at 100 dpi no wider than a lesson's output area on a laptop
+DPI = 100  # the resolution of every lesson's PNG
 
 
 def _plural(n: int, word: str) -> str:
@@ -110,6 +113,7 @@ class NetworkChart(Chart):
     graph: nx.Graph | None = None
     shown: tuple = net.SIGNS
     focus_actor: str | None = None
+    _canvas: FigureCanvasAgg | None = field(default=None, repr=False)
 
     def update(self, graph: nx.Graph, focus_actor: str | None = None,
                shown=net.SIGNS) -> None:
@@ -147,6 +151,16 @@ class NetworkChart(Chart):
         self.description = describe_network(graph, _heading(graph, self.periods),
                                             focus_actor, shown)
         self.table = network_table(graph)
+
+    def png(self) -> bytes:
+        """The figure as PNG at its fixed layout, drawn once on a canvas of its own (the
+        "tight" bounding box of ``Chart.png`` would draw it twice) and lightly compressed:
+        it is made again on every change of the explorer."""
+        if self._canvas is None:
+            self._canvas = FigureCanvasAgg(self.figure)
+            self.figure.set_dpi(DPI)
+        self._canvas.draw()
+        return png_of(self._canvas)
 
     def _new_edge(self, graph: nx.Graph, a: str, b: str) -> Line2D:
         line = _edge_line(self.ax, graph, a, b)

@@ -19,13 +19,17 @@ a table's own lane order is used and the shapes are given in order of first appe
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import NullLocator
+from matplotlib.transforms import Bbox
 
 from .. import schema
 from ..dates import PartialDate
@@ -42,6 +46,7 @@ from . import (
     hindsight_handle,
     hollow_handle,
 )
+from .weights import png_of
 
 # The lanes' colours, top lane first (Okabe-Ito, told apart by colour-blind readers too).
 LANE_PALETTE = tuple(OKABE_ITO[i] for i in (6, 5, 1, 3, 7, 0, 2, 4))
@@ -204,6 +209,18 @@ def _by_gid(ax, gid: str) -> list:
     return [artist for artist in [*ax.lines, *ax.patches, *ax.texts] if artist.get_gid() == gid]
 
 
+def year_labels(first_year: int, last_year: int) -> tuple[bool, bool]:
+    """How a window labels its years: (upright, with the quarters). Up to
+    ``UPRIGHT_YEARS`` years stand upright, more are turned; up to four years also label the
+    quarters. Windows labelled alike need the same room under the axes.
+
+    >>> year_labels(2016, 2017), year_labels(2003, 2009), year_labels(1994, 2025)
+    ((True, True), (True, False), (False, False))
+    """
+    count = last_year - first_year + 1
+    return count <= UPRIGHT_YEARS, count <= 4
+
+
 def set_window(ax, first_year: int, last_year: int) -> None:
     """Show the years ``first_year`` to ``last_year`` and label every one of them; a window
     of up to three years also labels the quarters (Apr, Jul, Oct). The article's dashed line
@@ -221,17 +238,15 @@ def set_window(ax, first_year: int, last_year: int) -> None:
     ax.timeline_window = (first_year, last_year)
     years = range(first_year, last_year + 1)
     ax.set_xticks([dt.date(y, 1, 1) for y in years], [str(y) for y in years])
-    upright = len(years) <= UPRIGHT_YEARS
+    upright, quarters = year_labels(first_year, last_year)
     ax.tick_params(axis="x", which="major", labelrotation=0 if upright else 90, length=6,
                    labelsize=10 if upright else 9)
-    if len(years) <= 4:
+    if quarters:
         ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
         ax.xaxis.set_minor_formatter(mdates.DateFormatter("%b"))
         ax.tick_params(axis="x", which="minor", labelsize=SMALL_FONT, length=3)
-    else:
-        ax.xaxis.set_minor_locator(mdates.YearLocator(month=7, day=1))
-        ax.xaxis.set_minor_formatter(mdates.DateFormatter(""))
-        ax.tick_params(axis="x", which="minor", length=0)
+    else:  # no minor tick at all: each one, even unlabelled, costs time on every draw
+        ax.xaxis.set_minor_locator(NullLocator())
     ax.grid(axis="x", which="major", color="0.85", linewidth=0.8)
     article = getattr(ax, "timeline_article", None)
     if article is not None:
@@ -351,13 +366,14 @@ def drawn_legend_handles(ax) -> list:
     return handles
 
 
-def update_legend(ax) -> None:
-    """Replace the legend by one of what the axes draw now (``drawn_legend_handles``), on
-    the right of the chart, level with its bottom (the label of the time after the article
-    may reach past the top right corner); no legend when nothing is drawn."""
+def update_legend(ax, handles: list | None = None) -> None:
+    """Replace the legend by one of what the axes draw now (``drawn_legend_handles``), or of
+    the ``handles`` given, on the right of the chart, level with its bottom (the label of the
+    time after the article may reach past the top right corner); no legend when nothing is
+    drawn."""
     if ax.get_legend() is not None:
         ax.get_legend().remove()
-    handles = drawn_legend_handles(ax)
+    handles = drawn_legend_handles(ax) if handles is None else handles
     if handles:
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(1.01, 0.0),
                   fontsize=SMALL_FONT, frameon=False)
@@ -646,3 +662,143 @@ def timeline_chart(table: pd.DataFrame, article_date: PartialDate,
     shown = inside[inside["lane"].isin(lanes)]
     return Chart(figure, describe_timeline(timeline_view(ax)),
                  lane_counts(shown, lanes).loc[lanes + ["all lanes"]])
+
+
+# -- the explorer's chart: one figure, updated in place ------------------------------------
+
+DPI = 100  # the resolution of every lesson's PNG
+KEPT_PICTURES = 24  # pictures of legends and lane labels kept for pasting (each < 0.3 MB)
+
+
+@dataclass
+class TimelineChart(Chart):
+    """A timeline drawn once with every event, which ``show`` moves to a window and filters
+    by lane and hindsight, and whose ``png`` is quick enough for a widget.
+
+    Its layout is fixed when it is made (``explorer_timeline_chart``): one axes position per
+    way a window labels its years (``year_labels``), each made by a constrained layout with
+    the fullest legend, so nothing moves or gets cut as the legend changes, and no layout is
+    computed on a change. ``png`` draws at that layout on a canvas of its own, without the
+    "tight" bounding box (which draws the figure twice). The legend and the lane labels are
+    the slowest parts to draw and change seldom: they are drawn once per content and
+    position, and their pixels are pasted back after that.
+    """
+
+    artists: dict = field(default_factory=dict)  # (category id, when) -> marker collection
+    positions: dict = field(default_factory=dict)  # year_labels(...) -> axes position
+    _canvas: FigureCanvasAgg | None = field(default=None, repr=False)
+    _pictures: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def ax(self):
+        return self.figure.axes[0]
+
+    def show(self, window: tuple[int, int], lanes: list[str], hindsight: bool,
+             title: str | None = None) -> None:
+        """Show the years of ``window`` with the markers of ``lanes`` (labels), those after
+        the article only if ``hindsight``; make the legend and the description again from
+        what is then drawn."""
+        ax = self.ax
+        first, last = window
+        set_window(ax, first, last)
+        if self.positions:
+            ax.set_position(self.positions[year_labels(first, last)])
+        keep_years(self.artists, first, last)
+        show_only(ax, self.artists, lanes, hindsight)
+        update_legend(ax)
+        ax.set_title(title or f"Events of {first}-{last} in the course's timeline")
+        self.description = describe_timeline(timeline_view(ax))
+
+    def png(self) -> bytes:
+        """The figure as PNG at its fixed layout (see the class)."""
+        if self._canvas is None:
+            self._canvas = FigureCanvasAgg(self.figure)
+            self.figure.set_dpi(DPI)
+        legend, labels = self.ax.get_legend(), self._lane_labels()
+        parts = [part for part in ([legend] if legend else []) + labels]
+        for part in parts:  # left out of the full draw; drawn or pasted after it
+            _leave_out(part, True)
+        try:
+            self._canvas.draw()
+        finally:
+            for part in parts:
+                _leave_out(part, False)
+        renderer = self._canvas.get_renderer()
+        position = tuple(self.ax.get_position().bounds)
+        if legend is not None:
+            key = ("legend", position, tuple(t.get_text() for t in legend.get_texts()))
+            self._paste(key, [legend], renderer)
+        key = ("lanes", position, tuple(t.get_text() for t in labels))
+        self._paste(key, labels, renderer)
+        return png_of(self._canvas)
+
+    def _lane_labels(self) -> list:
+        """The lane labels as drawn now (the y tick labels, their texts up to date)."""
+        return [tick.label1 for tick in self.ax.yaxis.get_major_ticks()
+                if tick.label1.get_visible()]
+
+    def _paste(self, key, parts: list, renderer) -> None:
+        """Paste the kept pixels of ``parts`` (under ``key``), or draw them and keep their
+        pixels, unless another text of the figure reaches into them."""
+        box = Bbox.union([part.get_window_extent(renderer) for part in parts]).padded(2)
+        others = [text for text in [*self.ax.texts, self.ax.title] if text.get_visible()
+                  and text.get_text()]
+        if any(text.get_window_extent(renderer).padded(4).overlaps(box) for text in others):
+            for part in parts:  # what is under them is not the bare figure: draw them
+                self.figure.draw_artist(part)
+            return
+        if key in self._pictures:
+            self._canvas.restore_region(self._pictures[key])
+            return
+        for part in parts:
+            self.figure.draw_artist(part)
+        if len(self._pictures) >= KEPT_PICTURES:
+            del self._pictures[next(iter(self._pictures))]
+        self._pictures[key] = self._canvas.copy_from_bbox(box)
+
+
+def _leave_out(part, out: bool) -> None:
+    """Leave a legend (animated: the axes skip it) or a tick label (hidden) out of a full
+    draw, or put it back."""
+    if isinstance(part, Legend):
+        part.set_animated(out)
+    else:
+        part.set_visible(not out)
+
+
+def explorer_timeline_chart(table: pd.DataFrame, article_date: PartialDate,
+                            windows: list[tuple[int, int]],
+                            categories: pd.DataFrame | None = None,
+                            height: float = 4.75) -> TimelineChart:
+    """The timeline of every event of ``table``, with one fixed layout for each way the
+    ``windows`` label their years; ``show`` then chooses what it draws.
+
+    >>> frame = pd.DataFrame({"date": [PartialDate(2016, 1, 6), PartialDate(2017, 12)],
+    ...                       "lane": ["Tests"] * 2, "category": ["launch test"] * 2,
+    ...                       "event": ["Test", "Later test"], "when": [BEFORE, AFTER]})
+    >>> chart = explorer_timeline_chart(frame, PartialDate(2017, 10, 13), [(2016, 2017)])
+    >>> chart.show((2016, 2017), ["Tests"], hindsight=False)
+    >>> chart.png()[:4], list(chart.positions)  # one layout: upright years, with quarters
+    (b'\\x89PNG', [(True, True)])
+    >>> chart.description.split(". ")[0]
+    'Timeline chart, 2016 to 2017, only what a reader on 13 Oct 2017 could know: 1 event in 1 lane, one row per lane; the shape of a marker gives its category'
+    """  # noqa: E501 - the doctest shows the whole sentence
+    figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained")
+    ax = figure.add_subplot()
+    artists = draw_timeline(ax, table, article_date, categories=categories)
+    chart = TimelineChart(figure, "", table, artists=artists)
+    every_lane = list(ax.timeline_rows)
+    whole = (min(first for first, _ in windows), max(last for _, last in windows))
+    # The fullest legend: every kind of event of the windows, the hollow marker, the hatching.
+    chart.show(whole, every_lane, hindsight=True)
+    fullest = drawn_legend_handles(ax)
+    for first, last in windows:
+        style = year_labels(first, last)
+        if style in chart.positions:
+            continue
+        set_window(ax, first, last)
+        update_legend(ax, fullest)
+        figure.draw_without_rendering()
+        chart.positions[style] = ax.get_position().frozen()
+    figure.set_layout_engine("none")
+    return chart
