@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -31,7 +30,7 @@ from matplotlib.patches import Rectangle
 
 from ..model import network as net
 from . import HOLLOW, NEUTRAL_GREY, OKABE_ITO, Chart
-from .weights import png_of
+from .redraw import QuickCanvas
 
 SIGN_STYLES = {
     "cooperative": {"color": OKABE_ITO[5], "linestyle": "-"},  # blue, solid
@@ -67,7 +66,6 @@ CURVE_POINTS = 25
 WIDTH_NOTE = "Line width: strength 1 (weak) to 3 (strong)"
 HIDDEN_TEXT = "#6e6e6e"  # the legend's word for a hidden kind of tie: greyed, still 5:1
 MAX_WIDTH = 8.8  # inches: at 100 dpi no wider than a lesson's output area on a laptop
-DPI = 100  # the resolution of every lesson's PNG
 
 
 def _plural(n: int, word: str) -> str:
@@ -113,7 +111,7 @@ class NetworkChart(Chart):
     graph: nx.Graph | None = None
     shown: tuple = net.SIGNS
     focus_actor: str | None = None
-    _canvas: FigureCanvasAgg | None = field(default=None, repr=False)
+    _canvas: QuickCanvas | None = field(default=None, repr=False)
 
     def update(self, graph: nx.Graph, focus_actor: str | None = None,
                shown=net.SIGNS) -> None:
@@ -154,13 +152,15 @@ class NetworkChart(Chart):
 
     def png(self) -> bytes:
         """The figure as PNG at its fixed layout, drawn once on a canvas of its own (the
-        "tight" bounding box of ``Chart.png`` would draw it twice) and lightly compressed:
-        it is made again on every change of the explorer."""
+        "tight" bounding box of ``Chart.png`` would draw it twice); the legend, which a
+        change of period leaves as it is, is pasted back when its entries are unchanged
+        (``plots.redraw``). It is made again on every change of the explorer."""
         if self._canvas is None:
-            self._canvas = FigureCanvasAgg(self.figure)
-            self.figure.set_dpi(DPI)
-        self._canvas.draw()
-        return png_of(self._canvas)
+            self._canvas = QuickCanvas(self.figure)
+        entries = tuple((text.get_text(), text.get_color()) for text in self.legend.get_texts())
+        return self._canvas.png({"legend": ([self.legend], entries)},
+                                others=[*self.labels.values(), self.ax.title,
+                                        *self.figure.texts])
 
     def _new_edge(self, graph: nx.Graph, a: str, b: str) -> Line2D:
         line = _edge_line(self.ax, graph, a, b)

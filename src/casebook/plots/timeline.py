@@ -23,13 +23,10 @@ from dataclasses import dataclass, field
 
 import matplotlib.dates as mdates
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import NullLocator
-from matplotlib.transforms import Bbox
 
 from .. import schema
 from ..dates import PartialDate
@@ -46,7 +43,7 @@ from . import (
     hindsight_handle,
     hollow_handle,
 )
-from .weights import png_of
+from .redraw import QuickCanvas
 
 # The lanes' colours, top lane first (Okabe-Ito, told apart by colour-blind readers too).
 LANE_PALETTE = tuple(OKABE_ITO[i] for i in (6, 5, 1, 3, 7, 0, 2, 4))
@@ -75,6 +72,7 @@ SMALL_FONT = 8.5
 TOP_BAND = 0.9  # room above the top row (in rows) for the labels of the article's date
 # A long window labels every year upright only if they fit; beyond this many, turn them.
 UPRIGHT_YEARS = 12
+QUARTER_MONTHS = (4, 7, 10)  # a short window labels these months too (Apr, Jul, Oct)
 LISTED_LATER_EVENTS = 6  # the description lists the later events one by one up to this many
 
 
@@ -238,16 +236,14 @@ def set_window(ax, first_year: int, last_year: int) -> None:
     ax.timeline_window = (first_year, last_year)
     years = range(first_year, last_year + 1)
     ax.set_xticks([dt.date(y, 1, 1) for y in years], [str(y) for y in years])
-    upright, quarters = year_labels(first_year, last_year)
-    ax.tick_params(axis="x", which="major", labelrotation=0 if upright else 90, length=6,
-                   labelsize=10 if upright else 9)
-    if quarters:
-        ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
-        ax.xaxis.set_minor_formatter(mdates.DateFormatter("%b"))
-        ax.tick_params(axis="x", which="minor", labelsize=SMALL_FONT, length=3)
-    else:  # no minor tick at all: each one, even unlabelled, costs time on every draw
-        ax.xaxis.set_minor_locator(NullLocator())
-    ax.grid(axis="x", which="major", color="0.85", linewidth=0.8)
+    style = year_labels(first_year, last_year)
+    # The ticks' style is set again only when it changes: it is applied to every tick.
+    if getattr(ax, "timeline_year_labels", None) != style:
+        _style_year_ticks(ax, *style)
+        ax.timeline_year_labels = style
+    if style[1]:  # the quarters, as fixed ticks: a month locator is slow to draw
+        quarters = [dt.date(y, month, 1) for y in years for month in QUARTER_MONTHS]
+        ax.set_xticks(quarters, [day.strftime("%b") for day in quarters], minor=True)
     article = getattr(ax, "timeline_article", None)
     if article is not None:
         on_axis = left <= article.first_day <= right
@@ -258,6 +254,17 @@ def set_window(ax, first_year: int, last_year: int) -> None:
         for note in _by_gid(ax, HINDSIGHT_NOTE):
             note.set_visible(article.first_day <= right)
             note.xy = (max(article.first_day, left), note.xy[1])
+
+
+def _style_year_ticks(ax, upright: bool, quarters: bool) -> None:
+    """Year labels upright or turned, quarter ticks labelled or none, a grid line a year."""
+    ax.tick_params(axis="x", which="major", labelrotation=0 if upright else 90, length=6,
+                   labelsize=10 if upright else 9)
+    if quarters:  # set_window puts the ticks
+        ax.tick_params(axis="x", which="minor", labelsize=SMALL_FONT, length=3)
+    else:  # no minor tick at all: each one, even unlabelled, costs time on every draw
+        ax.xaxis.set_minor_locator(NullLocator())
+    ax.grid(axis="x", which="major", color="0.85", linewidth=0.8)
 
 
 def keep_years(artists: dict[tuple[str, str], object], first_year: int,
@@ -371,9 +378,13 @@ def update_legend(ax, handles: list | None = None) -> None:
     the ``handles`` given, on the right of the chart, level with its bottom (the label of the
     time after the article may reach past the top right corner); no legend when nothing is
     drawn."""
-    if ax.get_legend() is not None:
-        ax.get_legend().remove()
     handles = drawn_legend_handles(ax) if handles is None else handles
+    legend = ax.get_legend()
+    if legend is not None:
+        # The same entries (a label always stands for the same marker): keep it as it is.
+        if [t.get_text() for t in legend.get_texts()] == [h.get_label() for h in handles]:
+            return
+        legend.remove()
     if handles:
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(1.01, 0.0),
                   fontsize=SMALL_FONT, frameon=False)
@@ -666,8 +677,6 @@ def timeline_chart(table: pd.DataFrame, article_date: PartialDate,
 
 # -- the explorer's chart: one figure, updated in place ------------------------------------
 
-DPI = 100  # the resolution of every lesson's PNG
-KEPT_PICTURES = 24  # pictures of legends and lane labels kept for pasting (each < 0.3 MB)
 
 
 @dataclass
@@ -679,15 +688,15 @@ class TimelineChart(Chart):
     way a window labels its years (``year_labels``), each made by a constrained layout with
     the fullest legend, so nothing moves or gets cut as the legend changes, and no layout is
     computed on a change. ``png`` draws at that layout on a canvas of its own, without the
-    "tight" bounding box (which draws the figure twice). The legend and the lane labels are
-    the slowest parts to draw and change seldom: they are drawn once per content and
-    position, and their pixels are pasted back after that.
+    "tight" bounding box (which draws the figure twice). The legend, the lane labels and the
+    year labels are the slowest parts to draw and lie outside the axes, on the bare figure:
+    each is drawn once per content and position, and its pixels are pasted back after
+    that.
     """
 
     artists: dict = field(default_factory=dict)  # (category id, when) -> marker collection
     positions: dict = field(default_factory=dict)  # year_labels(...) -> axes position
-    _canvas: FigureCanvasAgg | None = field(default=None, repr=False)
-    _pictures: dict = field(default_factory=dict, repr=False)
+    _canvas: QuickCanvas | None = field(default=None, repr=False)
 
     @property
     def ax(self):
@@ -706,64 +715,33 @@ class TimelineChart(Chart):
         keep_years(self.artists, first, last)
         show_only(ax, self.artists, lanes, hindsight)
         update_legend(ax)
-        ax.set_title(title or f"Events of {first}-{last} in the course's timeline")
+        # At y=1 (where it stands anyway), so that no draw measures the axes to place it.
+        ax.set_title(title or f"Events of {first}-{last} in the course's timeline", y=1.0)
         self.description = describe_timeline(timeline_view(ax))
 
     def png(self) -> bytes:
-        """The figure as PNG at its fixed layout (see the class)."""
+        """The figure as PNG at its fixed layout, the legend and labels pasted back when
+        unchanged (see the class)."""
         if self._canvas is None:
-            self._canvas = FigureCanvasAgg(self.figure)
-            self.figure.set_dpi(DPI)
-        legend, labels = self.ax.get_legend(), self._lane_labels()
-        parts = [part for part in ([legend] if legend else []) + labels]
-        for part in parts:  # left out of the full draw; drawn or pasted after it
-            _leave_out(part, True)
-        try:
-            self._canvas.draw()
-        finally:
-            for part in parts:
-                _leave_out(part, False)
-        renderer = self._canvas.get_renderer()
-        position = tuple(self.ax.get_position().bounds)
+            self._canvas = QuickCanvas(self.figure)
+        ax = self.ax
+        low, high = ax.get_xlim()
+        position = tuple(ax.get_position().bounds)
+        legend = ax.get_legend()
+        # The labels of the ticks inside the window, their texts brought up to date.
+        lanes = ax.yaxis.get_majorticklabels()
+        years = [label for label in [*ax.xaxis.get_majorticklabels(),
+                                     *ax.xaxis.get_minorticklabels()]
+                 if low <= label.get_position()[0] <= high]
+        groups = {"lanes": (lanes, (position, _texts(lanes))),
+                  "years": (years, (position, (low, high), _texts(years)))}
         if legend is not None:
-            key = ("legend", position, tuple(t.get_text() for t in legend.get_texts()))
-            self._paste(key, [legend], renderer)
-        key = ("lanes", position, tuple(t.get_text() for t in labels))
-        self._paste(key, labels, renderer)
-        return png_of(self._canvas)
-
-    def _lane_labels(self) -> list:
-        """The lane labels as drawn now (the y tick labels, their texts up to date)."""
-        return [tick.label1 for tick in self.ax.yaxis.get_major_ticks()
-                if tick.label1.get_visible()]
-
-    def _paste(self, key, parts: list, renderer) -> None:
-        """Paste the kept pixels of ``parts`` (under ``key``), or draw them and keep their
-        pixels, unless another text of the figure reaches into them."""
-        box = Bbox.union([part.get_window_extent(renderer) for part in parts]).padded(2)
-        others = [text for text in [*self.ax.texts, self.ax.title] if text.get_visible()
-                  and text.get_text()]
-        if any(text.get_window_extent(renderer).padded(4).overlaps(box) for text in others):
-            for part in parts:  # what is under them is not the bare figure: draw them
-                self.figure.draw_artist(part)
-            return
-        if key in self._pictures:
-            self._canvas.restore_region(self._pictures[key])
-            return
-        for part in parts:
-            self.figure.draw_artist(part)
-        if len(self._pictures) >= KEPT_PICTURES:
-            del self._pictures[next(iter(self._pictures))]
-        self._pictures[key] = self._canvas.copy_from_bbox(box)
+            groups["legend"] = ([legend], (position, _texts(legend.get_texts())))
+        return self._canvas.png(groups, others=[*ax.texts, ax.title])
 
 
-def _leave_out(part, out: bool) -> None:
-    """Leave a legend (animated: the axes skip it) or a tick label (hidden) out of a full
-    draw, or put it back."""
-    if isinstance(part, Legend):
-        part.set_animated(out)
-    else:
-        part.set_visible(not out)
+def _texts(labels: list) -> tuple[str, ...]:
+    return tuple(label.get_text() for label in labels)
 
 
 def explorer_timeline_chart(table: pd.DataFrame, article_date: PartialDate,
