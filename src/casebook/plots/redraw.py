@@ -25,6 +25,7 @@ the bare figure (it overlaps no other group and none of the ``others`` texts giv
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -36,7 +37,7 @@ from .weights import png_of
 
 DPI = 100  # the resolution of every lesson's PNG
 KEPT = 32  # groups' pixels kept for pasting (a legend or a row of labels: under 0.3 MB each)
-GROUP_MARGIN = 2  # px around a group's box: the antialiased edge of its glyphs
+GROUP_MARGIN = 2  # px around a group's box: the antialiased edges of its glyphs and frame
 OTHER_MARGIN = 4  # px around another text: a text's box leaves out its background patch
 
 
@@ -66,8 +67,9 @@ class QuickCanvas:
             for part in every_part:
                 _leave_out(part, False)
         renderer = self.canvas.get_renderer()
-        boxes = {name: Bbox.union([part.get_window_extent(renderer) for part in parts])
-                 .padded(GROUP_MARGIN) for name, (parts, _) in groups.items()}
+        boxes = {name: _whole_pixels(Bbox.union([part.get_window_extent(renderer)
+                                                 for part in parts]).padded(GROUP_MARGIN))
+                 for name, (parts, _) in groups.items()}
         texts = [text.get_window_extent(renderer).padded(OTHER_MARGIN)
                  for text in others or [] if text.get_visible() and text.get_text()]
         for name, (parts, key) in groups.items():
@@ -89,6 +91,17 @@ class QuickCanvas:
             if len(self.kept) >= KEPT:
                 del self.kept[next(iter(self.kept))]
             self.kept[key] = self.canvas.copy_from_bbox(box)
+
+
+def _whole_pixels(box: Bbox) -> Bbox:
+    """The box grown to whole pixels (a kept region is cut at whole pixels).
+
+    >>> _whole_pixels(Bbox.from_extents(1.2, 3.7, 5.5, 8.0)).extents.tolist()
+    [1.0, 3.0, 7.0, 9.0]
+    """
+    x0, y0, x1, y1 = box.extents
+    return Bbox.from_extents(math.floor(x0), math.floor(y0), math.ceil(x1) + 1,
+                             math.ceil(y1) + 1)
 
 
 def _leave_out(part, out: bool) -> None:
