@@ -18,8 +18,9 @@ counted too), and three times are taken:
 3. **A new figure each change**: the chart function called afresh for the choice, then
    ``Chart.png``.
 
-Median and p95 over N changes (default 40, at least 20), and the speed-up of (1) over (2)
-and (3) by median. Target (issue 17): the browser's median from a change to new pixels
+Median and p95 over N changes (default 40, at least 20), the median CPU time of the
+process (which other work on a shared machine hardly lengthens), and the speed-up of (1)
+over (2) and (3) by median. Target (issue 17): the browser's median from a change to new pixels
 100 ms or less, which leaves the kernel about 50 ms (``benchmarks/browser_latency.py``
 measures the browser). It prints the figures; it asserts nothing.
 """
@@ -64,31 +65,41 @@ def plan(choices: list, count: int) -> list:
     return [order[i % len(order)] for i in range(count)]
 
 
-def time_widget(menu, picture, values: list) -> tuple[list[float], list[float]]:
+def now() -> tuple[float, float]:
+    """Wall-clock and CPU time of this process: other work on a shared machine lengthens
+    the first, hardly the second."""
+    return time.perf_counter(), time.process_time()
+
+
+def since(start: tuple[float, float], end: tuple[float, float]) -> tuple[float, float]:
+    return end[0] - start[0], end[1] - start[1]
+
+
+def time_widget(menu, picture, values: list) -> tuple[list, list]:
     """Set the menu to each value; the time until the picture is set and until the callback
-    has returned."""
+    has returned, each as (wall, CPU)."""
     stamp = {}
-    picture.observe(lambda _: stamp.__setitem__("picture", time.perf_counter()), "value")
+    picture.observe(lambda _: stamp.__setitem__("picture", now()), "value")
     to_picture, whole = [], []
     for value in values:
-        start = time.perf_counter()
+        start = now()
         menu.value = value
-        end = time.perf_counter()
-        to_picture.append(stamp["picture"] - start)
-        whole.append(end - start)
+        end = now()
+        to_picture.append(since(start, stamp["picture"]))
+        whole.append(since(start, end))
     return to_picture, whole
 
 
-def time_steps(step, values: list) -> list[float]:
+def time_steps(step, values: list) -> list[tuple[float, float]]:
     times = []
     for value in values:
-        start = time.perf_counter()
+        start = now()
         step(value)
-        times.append(time.perf_counter() - start)
+        times.append(since(start, now()))
     return times
 
 
-def timeline_runs(case, count: int) -> dict[str, list[float]]:
+def timeline_runs(case, count: int) -> dict[str, list[tuple[float, float]]]:
     panel = timeline_explorer(case)
     years, _, _, picture, _, _ = panel.children
     windows = plan([value for _, value in years.options], count)
@@ -116,7 +127,7 @@ def timeline_runs(case, count: int) -> dict[str, list[float]]:
             "new figure each change": time_steps(new_figure, windows)}
 
 
-def network_runs(case, count: int) -> dict[str, list[float]]:
+def network_runs(case, count: int) -> dict[str, list[tuple[float, float]]]:
     panel = network_explorer(case)
     graphs = net.case_graphs(case)
     periods = plan([value for _, value in panel.period_menu.options], count)
@@ -137,18 +148,24 @@ def network_runs(case, count: int) -> dict[str, list[float]]:
             "new figure each change": time_steps(new_figure, periods)}
 
 
-def report(title: str, runs: dict[str, list[float]]) -> None:
+def report(title: str, runs: dict[str, list[tuple[float, float]]]) -> None:
+    """Per run: median and p95 of the wall-clock time, median of the CPU time, and how
+    many times faster the explorer is now (by wall-clock median)."""
     print(title)
-    now = statistics.median(next(iter(runs.values())))
+    first = next(iter(runs.values()))
+    explorer = statistics.median(wall for wall, _ in first)
     for label, times in runs.items():
-        median = statistics.median(times)
+        walls = [wall for wall, _ in times]
+        median = statistics.median(walls)
         line = (f"  {label:<52} median {median * 1000:6.1f} ms, "
-                f"p95 {percentile(times, 0.95) * 1000:6.1f} ms")
+                f"p95 {percentile(walls, 0.95) * 1000:6.1f} ms, CPU median "
+                f"{statistics.median(cpu for _, cpu in times) * 1000:6.1f} ms")
         if not label.startswith("explorer"):
-            line += f"  (now {median / now:.1f}x faster)"
+            line += f"  (now {median / explorer:.1f}x faster)"
         print(line)
-    verdict = "met" if now <= KERNEL_BUDGET else "NOT met"
-    print(f"  kernel budget {KERNEL_BUDGET * 1000:.0f} ms for the picture: {verdict}")
+    verdict = "met" if explorer <= KERNEL_BUDGET else "NOT met"
+    print(f"  kernel budget {KERNEL_BUDGET * 1000:.0f} ms for the picture (wall-clock median): "
+          f"{verdict}")
 
 
 def main() -> None:
