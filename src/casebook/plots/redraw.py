@@ -9,7 +9,8 @@ the axes that are slow to draw (a legend, tick labels) and that change seldom. E
 is drawn after the rest the first time its content (``key``) is seen, and its pixels kept;
 the next time, the kept pixels are pasted instead. The picture is the same, pixel for
 pixel, as a full draw: a group is kept only when its box holds nothing but the group on
-the bare figure (it overlaps no other group and none of the ``others`` texts given).
+the bare figure (it overlaps no other group and none of the ``others`` texts given, each
+with a margin for the box drawn behind it).
 
 >>> from matplotlib.figure import Figure
 >>> figure = Figure(figsize=(3, 2))
@@ -31,6 +32,7 @@ from collections.abc import Hashable
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from .weights import png_of
@@ -70,7 +72,8 @@ class QuickCanvas:
         boxes = {name: _whole_pixels(Bbox.union([part.get_window_extent(renderer)
                                                  for part in parts]).padded(GROUP_MARGIN))
                  for name, (parts, _) in groups.items()}
-        texts = [text.get_window_extent(renderer).padded(OTHER_MARGIN)
+        # Text's own measure, as just drawn: an annotation's would place it all over again.
+        texts = [Text.get_window_extent(text, renderer).padded(OTHER_MARGIN)
                  for text in others or [] if text.get_visible() and text.get_text()]
         for name, (parts, key) in groups.items():
             box = boxes[name]

@@ -4,7 +4,9 @@ labelled "after the article", with hollow markers: hindsight is never shown by c
 alone, and it looks as in every other lesson (the convention of ``casebook.plots``).
 
 The chart is drawn once with every event it is given; ``set_window``, ``keep_years`` and
-``show_only`` change what is seen, so that a widget updates the same artists in place.
+``show_only`` change what is seen, so that a widget updates the same artists in place. The
+explorer's ``TimelineChart`` (``explorer_timeline_chart``) does so at a layout fixed when it
+is made, and makes its PNG quickly (``plots.redraw``).
 Its legend (``update_legend``) and its description (``timeline_view``, then
 ``describe_timeline``) are made from what the axes draw at that moment: the rows, the markers
 that are visible inside the time axis, whether the article's line is on it, and the events
@@ -676,8 +678,6 @@ def timeline_chart(table: pd.DataFrame, article_date: PartialDate,
 
 
 # -- the explorer's chart: one figure, updated in place ------------------------------------
-
-
 
 @dataclass
 class TimelineChart(Chart):
