@@ -27,15 +27,16 @@ with a margin for the box drawn behind it).
 from __future__ import annotations
 
 import math
+import struct
+import zlib
 from collections.abc import Hashable
 
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
-
-from .weights import png_of
 
 DPI = 100  # the resolution of every lesson's PNG
 KEPT = 32  # groups' pixels kept for pasting (a legend or a row of labels: under 0.3 MB each)
@@ -80,7 +81,7 @@ class QuickCanvas:
             near = texts + [other for other_name, other in boxes.items() if other_name != name]
             alone = not any(box.overlaps(other) for other in near)
             self._paste((name, key), parts, box, alone)
-        return png_of(self.canvas)
+        return png_bytes(np.asarray(self.canvas.buffer_rgba()))
 
     def _paste(self, key, parts: list, box: Bbox, alone: bool) -> None:
         """Paste the kept pixels of ``parts``, or draw them and keep their pixels; parts not
@@ -94,6 +95,32 @@ class QuickCanvas:
             if len(self.kept) >= KEPT:
                 del self.kept[next(iter(self.kept))]
             self.kept[key] = self.canvas.copy_from_bbox(box)
+
+
+def png_bytes(pixels: np.ndarray, level: int = 1) -> bytes:
+    """A lossless PNG of an RGB or RGBA picture (rows, columns, channels), its alpha left
+    out (the figures are opaque), written directly: every row unfiltered, then deflated at
+    ``level``. For the course's charts (wide plain areas) it is about as small as Pillow's
+    PNG and twice as quick to write, since Pillow tries a filter for each row.
+
+    >>> import io, PIL.Image
+    >>> picture = np.zeros((2, 3, 4), dtype=np.uint8)
+    >>> picture[1, 2] = (255, 0, 0, 255)
+    >>> png = png_bytes(picture)
+    >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n", PIL.Image.open(io.BytesIO(png)).getpixel((2, 1))
+    (True, (255, 0, 0))
+    """
+    height, width = pixels.shape[:2]
+    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # each row: filter 0, then RGB
+    rows[:, 1:] = pixels[:, :, :3].reshape(height, 3 * width)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows.tobytes(), level)) + chunk(b"IEND", b""))
 
 
 def _whole_pixels(box: Bbox) -> Bbox:
