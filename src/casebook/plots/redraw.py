@@ -10,7 +10,8 @@ is drawn after the rest the first time its content (``key``) is seen, and its pi
 the next time, the kept pixels are pasted instead. The picture is the same, pixel for
 pixel, as a full draw: a group is kept only when its box holds nothing but the group on
 the bare figure (it overlaps no other group and none of the ``others`` texts given, each
-with a margin for the box drawn behind it).
+with a margin for the box drawn behind it). An axes title in a group must be placed by hand
+(``set_title(..., y=1.0)``): matplotlib moves a hidden title it places itself.
 
 >>> from matplotlib.figure import Figure
 >>> figure = Figure(figsize=(3, 2))

@@ -688,10 +688,10 @@ class TimelineChart(Chart):
     way a window labels its years (``year_labels``), each made by a constrained layout with
     the fullest legend, so nothing moves or gets cut as the legend changes, and no layout is
     computed on a change. ``png`` draws at that layout on a canvas of its own, without the
-    "tight" bounding box (which draws the figure twice). The legend, the lane labels and the
-    year labels are the slowest parts to draw and lie outside the axes, on the bare figure:
-    each is drawn once per content and position, and its pixels are pasted back after
-    that.
+    "tight" bounding box (which draws the figure twice). The legend, the lane labels, the
+    year labels and the title are the slowest parts to draw and lie outside the axes, on the
+    bare figure: each is drawn once per content and position, and its pixels are pasted back
+    after that.
     """
 
     artists: dict = field(default_factory=dict)  # (category id, when) -> marker collection
@@ -734,10 +734,11 @@ class TimelineChart(Chart):
                                      *ax.xaxis.get_minorticklabels()]
                  if low <= label.get_position()[0] <= high]
         groups = {"lanes": (lanes, (position, _texts(lanes))),
-                  "years": (years, (position, (low, high), _texts(years)))}
+                  "years": (years, (position, (low, high), _texts(years))),
+                  "title": ([ax.title], (position, ax.title.get_text()))}
         if legend is not None:
             groups["legend"] = ([legend], (position, _texts(legend.get_texts())))
-        return self._canvas.png(groups, others=[*ax.texts, ax.title])
+        return self._canvas.png(groups, others=ax.texts)
 
 
 def _texts(labels: list) -> tuple[str, ...]:
