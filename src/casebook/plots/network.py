@@ -30,6 +30,7 @@ from matplotlib.patches import Rectangle
 
 from ..model import network as net
 from . import HOLLOW, NEUTRAL_GREY, OKABE_ITO, Chart
+from .redraw import QuickCanvas
 
 SIGN_STYLES = {
     "cooperative": {"color": OKABE_ITO[5], "linestyle": "-"},  # blue, solid
@@ -110,6 +111,7 @@ class NetworkChart(Chart):
     graph: nx.Graph | None = None
     shown: tuple = net.SIGNS
     focus_actor: str | None = None
+    _canvas: QuickCanvas | None = field(default=None, repr=False)
 
     def update(self, graph: nx.Graph, focus_actor: str | None = None,
                shown=net.SIGNS) -> None:
@@ -142,11 +144,27 @@ class NetworkChart(Chart):
             entry.set_text(sign if sign in shown else f"{sign} (hidden)")
             entry.set_color("black" if sign in shown else HIDDEN_TEXT)
         entries[-1].set_text(_focus_legend_text(graph, focus_actor))
-        self.ax.set_title(_heading(graph, self.periods))
+        # At y=1 (where it stands anyway): placed by hand, the title can be left out of a
+        # draw and pasted back (``png``); matplotlib would otherwise move a hidden one.
+        self.ax.set_title(_heading(graph, self.periods), y=1.0)
         self.graph, self.shown, self.focus_actor = graph, shown, focus_actor
         self.description = describe_network(graph, _heading(graph, self.periods),
                                             focus_actor, shown)
         self.table = network_table(graph)
+
+    def png(self) -> bytes:
+        """The figure as PNG at its fixed layout, drawn once on a canvas of its own (the
+        "tight" bounding box of ``Chart.png`` would draw it twice); the legend (which a
+        change of period leaves as it is), the title and the note on line widths are pasted
+        back when unchanged (``plots.redraw``). It is made again on every change of the
+        explorer."""
+        if self._canvas is None:
+            self._canvas = QuickCanvas(self.figure)
+        entries = tuple((text.get_text(), text.get_color()) for text in self.legend.get_texts())
+        return self._canvas.png({"legend": ([self.legend], entries),
+                                 "title": ([self.ax.title], self.ax.title.get_text()),
+                                 "note": (self.figure.texts, WIDTH_NOTE)},
+                                others=list(self.labels.values()))
 
     def _new_edge(self, graph: nx.Graph, a: str, b: str) -> Line2D:
         line = _edge_line(self.ax, graph, a, b)

@@ -4,7 +4,9 @@ labelled "after the article", with hollow markers: hindsight is never shown by c
 alone, and it looks as in every other lesson (the convention of ``casebook.plots``).
 
 The chart is drawn once with every event it is given; ``set_window``, ``keep_years`` and
-``show_only`` change what is seen, so that a widget updates the same artists in place.
+``show_only`` change what is seen, so that a widget updates the same artists in place. The
+explorer's ``TimelineChart`` (``explorer_timeline_chart``) does so at a layout fixed when it
+is made, and makes its PNG quickly (``plots.redraw``).
 Its legend (``update_legend``) and its description (``timeline_view``, then
 ``describe_timeline``) are made from what the axes draw at that moment: the rows, the markers
 that are visible inside the time axis, whether the article's line is on it, and the events
@@ -19,13 +21,14 @@ a table's own lane order is used and the shapes are given in order of first appe
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import NullLocator
 
 from .. import schema
 from ..dates import PartialDate
@@ -42,6 +45,7 @@ from . import (
     hindsight_handle,
     hollow_handle,
 )
+from .redraw import QuickCanvas
 
 # The lanes' colours, top lane first (Okabe-Ito, told apart by colour-blind readers too).
 LANE_PALETTE = tuple(OKABE_ITO[i] for i in (6, 5, 1, 3, 7, 0, 2, 4))
@@ -70,6 +74,7 @@ SMALL_FONT = 8.5
 TOP_BAND = 0.9  # room above the top row (in rows) for the labels of the article's date
 # A long window labels every year upright only if they fit; beyond this many, turn them.
 UPRIGHT_YEARS = 12
+QUARTER_MONTHS = (4, 7, 10)  # a short window labels these months too (Apr, Jul, Oct)
 LISTED_LATER_EVENTS = 6  # the description lists the later events one by one up to this many
 
 
@@ -204,6 +209,18 @@ def _by_gid(ax, gid: str) -> list:
     return [artist for artist in [*ax.lines, *ax.patches, *ax.texts] if artist.get_gid() == gid]
 
 
+def year_labels(first_year: int, last_year: int) -> tuple[bool, bool]:
+    """How a window labels its years: (upright, with the quarters). Up to
+    ``UPRIGHT_YEARS`` years stand upright, more are turned; up to four years also label the
+    quarters. Windows labelled alike need the same room under the axes.
+
+    >>> year_labels(2016, 2017), year_labels(2003, 2009), year_labels(1994, 2025)
+    ((True, True), (True, False), (False, False))
+    """
+    count = last_year - first_year + 1
+    return count <= UPRIGHT_YEARS, count <= 4
+
+
 def set_window(ax, first_year: int, last_year: int) -> None:
     """Show the years ``first_year`` to ``last_year`` and label every one of them; a window
     of up to three years also labels the quarters (Apr, Jul, Oct). The article's dashed line
@@ -221,18 +238,14 @@ def set_window(ax, first_year: int, last_year: int) -> None:
     ax.timeline_window = (first_year, last_year)
     years = range(first_year, last_year + 1)
     ax.set_xticks([dt.date(y, 1, 1) for y in years], [str(y) for y in years])
-    upright = len(years) <= UPRIGHT_YEARS
-    ax.tick_params(axis="x", which="major", labelrotation=0 if upright else 90, length=6,
-                   labelsize=10 if upright else 9)
-    if len(years) <= 4:
-        ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
-        ax.xaxis.set_minor_formatter(mdates.DateFormatter("%b"))
-        ax.tick_params(axis="x", which="minor", labelsize=SMALL_FONT, length=3)
-    else:
-        ax.xaxis.set_minor_locator(mdates.YearLocator(month=7, day=1))
-        ax.xaxis.set_minor_formatter(mdates.DateFormatter(""))
-        ax.tick_params(axis="x", which="minor", length=0)
-    ax.grid(axis="x", which="major", color="0.85", linewidth=0.8)
+    style = year_labels(first_year, last_year)
+    # The ticks' style is set again only when it changes: it is applied to every tick.
+    if getattr(ax, "timeline_year_labels", None) != style:
+        _style_year_ticks(ax, *style)
+        ax.timeline_year_labels = style
+    if style[1]:  # the quarters, as fixed ticks: a month locator is slow to draw
+        quarters = [dt.date(y, month, 1) for y in years for month in QUARTER_MONTHS]
+        ax.set_xticks(quarters, [day.strftime("%b") for day in quarters], minor=True)
     article = getattr(ax, "timeline_article", None)
     if article is not None:
         on_axis = left <= article.first_day <= right
@@ -243,6 +256,17 @@ def set_window(ax, first_year: int, last_year: int) -> None:
         for note in _by_gid(ax, HINDSIGHT_NOTE):
             note.set_visible(article.first_day <= right)
             note.xy = (max(article.first_day, left), note.xy[1])
+
+
+def _style_year_ticks(ax, upright: bool, quarters: bool) -> None:
+    """Year labels upright or turned, quarter ticks labelled or none, a grid line a year."""
+    ax.tick_params(axis="x", which="major", labelrotation=0 if upright else 90, length=6,
+                   labelsize=10 if upright else 9)
+    if quarters:  # set_window puts the ticks
+        ax.tick_params(axis="x", which="minor", labelsize=SMALL_FONT, length=3)
+    else:  # no minor tick at all: each one, even unlabelled, costs time on every draw
+        ax.xaxis.set_minor_locator(NullLocator())
+    ax.grid(axis="x", which="major", color="0.85", linewidth=0.8)
 
 
 def keep_years(artists: dict[tuple[str, str], object], first_year: int,
@@ -351,13 +375,18 @@ def drawn_legend_handles(ax) -> list:
     return handles
 
 
-def update_legend(ax) -> None:
-    """Replace the legend by one of what the axes draw now (``drawn_legend_handles``), on
-    the right of the chart, level with its bottom (the label of the time after the article
-    may reach past the top right corner); no legend when nothing is drawn."""
-    if ax.get_legend() is not None:
-        ax.get_legend().remove()
-    handles = drawn_legend_handles(ax)
+def update_legend(ax, handles: list | None = None) -> None:
+    """Replace the legend by one of what the axes draw now (``drawn_legend_handles``), or of
+    the ``handles`` given, on the right of the chart, level with its bottom (the label of the
+    time after the article may reach past the top right corner); no legend when nothing is
+    drawn."""
+    handles = drawn_legend_handles(ax) if handles is None else handles
+    legend = ax.get_legend()
+    if legend is not None:
+        # The same entries (a label always stands for the same marker): keep it as it is.
+        if [t.get_text() for t in legend.get_texts()] == [h.get_label() for h in handles]:
+            return
+        legend.remove()
     if handles:
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(1.01, 0.0),
                   fontsize=SMALL_FONT, frameon=False)
@@ -646,3 +675,109 @@ def timeline_chart(table: pd.DataFrame, article_date: PartialDate,
     shown = inside[inside["lane"].isin(lanes)]
     return Chart(figure, describe_timeline(timeline_view(ax)),
                  lane_counts(shown, lanes).loc[lanes + ["all lanes"]])
+
+
+# -- the explorer's chart: one figure, updated in place ------------------------------------
+
+@dataclass
+class TimelineChart(Chart):
+    """A timeline drawn once with every event, which ``show`` moves to a window and filters
+    by lane and hindsight, and whose ``png`` is quick enough for a widget.
+
+    Its layout is fixed when it is made (``explorer_timeline_chart``): one axes position per
+    way a window labels its years (``year_labels``), each made by a constrained layout with
+    the fullest legend, so nothing moves or gets cut as the legend changes, and no layout is
+    computed on a change. ``png`` draws at that layout on a canvas of its own, without the
+    "tight" bounding box (which draws the figure twice). The legend, the lane labels, the
+    year labels and the title are the slowest parts to draw and lie outside the axes, on the
+    bare figure: each is drawn once per content and position, and its pixels are pasted back
+    after that.
+    """
+
+    artists: dict = field(default_factory=dict)  # (category id, when) -> marker collection
+    positions: dict = field(default_factory=dict)  # year_labels(...) -> axes position
+    _canvas: QuickCanvas | None = field(default=None, repr=False)
+
+    @property
+    def ax(self):
+        return self.figure.axes[0]
+
+    def show(self, window: tuple[int, int], lanes: list[str], hindsight: bool,
+             title: str | None = None) -> None:
+        """Show the years of ``window`` with the markers of ``lanes`` (labels), those after
+        the article only if ``hindsight``; make the legend and the description again from
+        what is then drawn."""
+        ax = self.ax
+        first, last = window
+        set_window(ax, first, last)
+        if self.positions:
+            ax.set_position(self.positions[year_labels(first, last)])
+        keep_years(self.artists, first, last)
+        show_only(ax, self.artists, lanes, hindsight)
+        update_legend(ax)
+        # At y=1 (where it stands anyway), so that no draw measures the axes to place it.
+        ax.set_title(title or f"Events of {first}-{last} in the course's timeline", y=1.0)
+        self.description = describe_timeline(timeline_view(ax))
+
+    def png(self) -> bytes:
+        """The figure as PNG at its fixed layout, the legend and labels pasted back when
+        unchanged (see the class)."""
+        if self._canvas is None:
+            self._canvas = QuickCanvas(self.figure)
+        ax = self.ax
+        low, high = ax.get_xlim()
+        position = tuple(ax.get_position().bounds)
+        legend = ax.get_legend()
+        # The labels of the ticks inside the window, their texts brought up to date.
+        lanes = ax.yaxis.get_majorticklabels()
+        years = [label for label in [*ax.xaxis.get_majorticklabels(),
+                                     *ax.xaxis.get_minorticklabels()]
+                 if low <= label.get_position()[0] <= high]
+        groups = {"lanes": (lanes, (position, _texts(lanes))),
+                  "years": (years, (position, (low, high), _texts(years))),
+                  "title": ([ax.title], (position, ax.title.get_text()))}
+        if legend is not None:
+            groups["legend"] = ([legend], (position, _texts(legend.get_texts())))
+        return self._canvas.png(groups, others=ax.texts)
+
+
+def _texts(labels: list) -> tuple[str, ...]:
+    return tuple(label.get_text() for label in labels)
+
+
+def explorer_timeline_chart(table: pd.DataFrame, article_date: PartialDate,
+                            windows: list[tuple[int, int]],
+                            categories: pd.DataFrame | None = None,
+                            height: float = 4.75) -> TimelineChart:
+    """The timeline of every event of ``table``, with one fixed layout for each way the
+    ``windows`` label their years; ``show`` then chooses what it draws.
+
+    >>> frame = pd.DataFrame({"date": [PartialDate(2016, 1, 6), PartialDate(2017, 12)],
+    ...                       "lane": ["Tests"] * 2, "category": ["launch test"] * 2,
+    ...                       "event": ["Test", "Later test"], "when": [BEFORE, AFTER]})
+    >>> chart = explorer_timeline_chart(frame, PartialDate(2017, 10, 13), [(2016, 2017)])
+    >>> chart.show((2016, 2017), ["Tests"], hindsight=False)
+    >>> chart.png()[:4], list(chart.positions)  # one layout: upright years, with quarters
+    (b'\\x89PNG', [(True, True)])
+    >>> chart.description.split(". ")[0]
+    'Timeline chart, 2016 to 2017, only what a reader on 13 Oct 2017 could know: 1 event in 1 lane, one row per lane; the shape of a marker gives its category'
+    """  # noqa: E501 - the doctest shows the whole sentence
+    figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained")
+    ax = figure.add_subplot()
+    artists = draw_timeline(ax, table, article_date, categories=categories)
+    chart = TimelineChart(figure, "", table, artists=artists)
+    every_lane = list(ax.timeline_rows)
+    whole = (min(first for first, _ in windows), max(last for _, last in windows))
+    # The fullest legend: every kind of event of the windows, the hollow marker, the hatching.
+    chart.show(whole, every_lane, hindsight=True)
+    fullest = drawn_legend_handles(ax)
+    for first, last in windows:
+        style = year_labels(first, last)
+        if style in chart.positions:
+            continue
+        set_window(ax, first, last)
+        update_legend(ax, fullest)
+        figure.draw_without_rendering()
+        chart.positions[style] = ax.get_position().frozen()
+    figure.set_layout_engine("none")
+    return chart

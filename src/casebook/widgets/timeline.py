@@ -11,17 +11,7 @@ import pandas as pd
 from ..case import Case
 from ..display import Panel, figure_bundle, table_html
 from ..model.timeline import day_text, known_on, lanes_of, timeline_table, year_span
-from ..plots import Chart
-from ..plots.timeline import (
-    FIGURE_WIDTH,
-    describe_timeline,
-    draw_timeline,
-    keep_years,
-    set_window,
-    show_only,
-    timeline_view,
-    update_legend,
-)
+from ..plots.timeline import explorer_timeline_chart
 from .controls import Choice, choice_keys, keys_html
 
 TABLE_COLUMNS = ["date", "event", "category", "actors", "when", "source"]
@@ -100,7 +90,9 @@ def timeline_explorer(case: Case) -> Panel:
         value=False, indent=False, layout=widgets.Layout(width="auto"),
         description=f"Only what a reader on {day_text(case.article.date)} could know")
 
-    chart, artists = _build_chart(table, case)
+    # One figure, drawn once with a fixed layout; each change updates it in place.
+    chart = explorer_timeline_chart(table, case.article.date, [w for _, w in choices],
+                                    categories=case.categories)
     # The chart as an <img> whose alternative text is its description (its PNG is kept in
     # picture.png for the static view and the tests).
     picture = widgets.HTML(layout=widgets.Layout(width="100%"))
@@ -114,18 +106,12 @@ def timeline_explorer(case: Case) -> Panel:
 
     def redraw(_change=None) -> None:
         window, lanes, hindsight = state()
-        ax = chart.figure.axes[0]
-        set_window(ax, *window)
-        keep_years(artists, *window)
-        show_only(ax, artists, lanes, hindsight)
-        update_legend(ax)
-        ax.set_title(f"Events of {window[0]}-{window[1]} in the course's timeline")
-        shown = shown_events(table, window, lanes, hindsight)
-        chart.description = describe_timeline(timeline_view(ax))
+        chart.show(window, lanes, hindsight)
         picture.png = chart.png()
+        # The picture first: it is what a reader waits for; the words and table follow.
         picture.value = figure_bundle(picture.png, chart.description)["text/html"]
         words.value = "<p><b>Figure description.</b> " + chart.description + "</p>"
-        events.value = events_html(shown)
+        events.value = events_html(shown_events(table, window, lanes, hindsight))
 
     for control in [years, only_known, *lane_boxes]:
         control.observe(redraw, names="value")
@@ -145,12 +131,3 @@ def timeline_explorer(case: Case) -> Panel:
     panel.chart = chart  # the figure behind the picture, for tests and curious readers
     return panel
 
-
-def _build_chart(table: pd.DataFrame, case: Case) -> tuple[Chart, dict]:
-    """The figure of the whole timeline, drawn once, and its marker collections."""
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(FIGURE_WIDTH, 4.75), layout="constrained")  # unshrunk where shown
-    ax = figure.add_subplot()
-    artists = draw_timeline(ax, table, case.article.date, categories=case.categories)
-    return Chart(figure, "", table), artists
