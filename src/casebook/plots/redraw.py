@@ -27,12 +27,12 @@ with a margin for the box drawn behind it). An axes title in a group must be pla
 
 from __future__ import annotations
 
+import io
 import math
-import struct
-import zlib
 from collections.abc import Hashable
 
 import numpy as np
+import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
@@ -100,9 +100,9 @@ class QuickCanvas:
 
 def png_bytes(pixels: np.ndarray, level: int = 1) -> bytes:
     """A lossless PNG of an RGB or RGBA picture (rows, columns, channels), its alpha left
-    out (the figures are opaque), written directly: every row unfiltered, then deflated at
-    ``level``. For the course's charts (wide plain areas) it is about as small as Pillow's
-    PNG and twice as quick to write, since Pillow tries a filter for each row.
+    out (the figures are opaque), deflated at ``level`` by Pillow (which matplotlib needs
+    anyway). Level 1 writes the course's charts (wide plain areas) in about half the time of
+    the default level, at a similar size.
 
     >>> import io, PIL.Image
     >>> picture = np.zeros((2, 3, 4), dtype=np.uint8)
@@ -111,17 +111,10 @@ def png_bytes(pixels: np.ndarray, level: int = 1) -> bytes:
     >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n", PIL.Image.open(io.BytesIO(png)).getpixel((2, 1))
     (True, (255, 0, 0))
     """
-    height, width = pixels.shape[:2]
-    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # each row: filter 0, then RGB
-    rows[:, 1:] = pixels[:, :, :3].reshape(height, 3 * width)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(rows.tobytes(), level)) + chunk(b"IEND", b""))
+    buffer = io.BytesIO()
+    PIL.Image.fromarray(np.ascontiguousarray(pixels[:, :, :3])).save(
+        buffer, format="PNG", compress_level=level)
+    return buffer.getvalue()
 
 
 def _whole_pixels(box: Bbox) -> Bbox:
