@@ -119,6 +119,40 @@ def test_a_marker_on_a_changed_or_missing_row_says_so(tmp_path, case):
     assert datas[1] == "no row 'no_such_event' in events"
 
 
+@pytest.mark.pins_shipped_case("nothing: it edits a copy of lessons_data/")
+def test_a_new_alias_leaves_the_text_on_its_row_quiet_and_a_new_fact_does_not(tmp_path):
+    # Other spellings of a name state no fact: an instructor adding one must not be told to
+    # revise every text that rests on the row. A changed fact in the same row still is.
+    from casebook import load_case
+
+    copy = tmp_path / "case"
+    shutil.copytree(DATA, copy)
+    factor_id = load_case(DATA).factors.index[0]
+    cell = {"cell_type": "markdown", "metadata": {},
+            "source": f"Prose. <!-- rests-on: factors/{factor_id} -->"}
+    path = lesson_with(tmp_path, [cell])
+    assert stamp_file(path, load_case(DATA)) == 1
+    table = copy / "factors.csv"
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    columns = list(rows[0])
+    rows[0]["aliases"] = (rows[0]["aliases"] + "; " if rows[0]["aliases"] else "") + "Zzz"
+
+    def write(rows):
+        with table.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, columns)
+            writer.writeheader()
+            writer.writerows(rows)
+
+    write(rows)
+    assert check_notebook(path, load_case(copy)) == [], "an alias is not a fact"
+    rows[0]["description"] += " (edited)"
+    write(rows)
+    findings = check_notebook(path, load_case(copy))
+    assert [f.says for f in findings] == [f"rests on factors/{factor_id}"]
+    assert findings[0].data.startswith("that row has changed since the text was written")
+
+
 def test_a_misquotation_names_the_paragraph(tmp_path, case):
     number, paragraph = next(iter(case.paragraphs.items()))
     words = paragraph.split()[:4]

@@ -71,6 +71,9 @@ class Column:
     maximum: float | None = None
     table: str | None = None  # for REF and REFS: the table whose ids are allowed
     optional: bool = False
+    # False for a column that states no fact, such as other spellings of a name: the text
+    # that rests on a row is not flagged when only such a cell changes.
+    states_facts: bool = True
 
     def __post_init__(self):
         if self.optional and self.required:  # a column left out has only blank cells
@@ -180,7 +183,7 @@ def _ref(name: str, table: str, meaning: str, required: bool = True) -> Column:
 def _aliases(row: str, forms: str) -> Column:
     return Column("aliases", TEXT, f"other ways of writing the {row}'s name that the "
                   f"answer checks accept besides its id and names, `;` between: {forms}",
-                  required=False, optional=True)
+                  required=False, optional=True, states_facts=False)
 
 
 def _choice(name: str, choices: tuple[str, ...], meaning: str, ordered: bool = False) -> Column:

@@ -455,7 +455,8 @@ def _normal(token: str) -> str:
 
 def raw_rows(data_dir: Path) -> dict[tuple[str, str], list[str]]:
     """Every row of every table as written, keyed by (table, row id); a row id joins the
-    table's key columns with commas."""
+    table's key columns with commas. Columns that state no fact (other spellings of a name)
+    are left out, so that adding one does not flag the text that rests on the row."""
     from . import schema
 
     rows = {}
@@ -463,11 +464,13 @@ def raw_rows(data_dir: Path) -> dict[tuple[str, str], list[str]]:
         path = data_dir / table.file
         if not path.is_file():
             continue
+        no_facts = {column.name for column in table.columns if not column.states_facts}
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
+            kept = [c for c in reader.fieldnames or [] if c not in no_facts]
             for record in reader:
                 key = ",".join((record.get(k) or "").strip() for k in table.key)
-                rows[(name, key)] = [(record.get(c) or "") for c in reader.fieldnames or []]
+                rows[(name, key)] = [(record.get(c) or "") for c in kept]
     return rows
 
 
