@@ -2,9 +2,9 @@
 changes the sentence and the table to that decision's votes, concession and date, read from
 the case's own tables."""
 
-from html.parser import HTMLParser
 
 import pytest
+from html_tables import table_rows
 
 from casebook.model import decision, votes
 from casebook.widgets.decisions import decision_explorer
@@ -15,34 +15,9 @@ def explorer(case):
     return decision_explorer(case)
 
 
-class _Cells(HTMLParser):
-    """The text of each <td> of an HTML table, row by row."""
-
-    def __init__(self):
-        super().__init__()
-        self.rows, self._cell = [], None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append([])
-        elif tag == "td":
-            self._cell = ""
-
-    def handle_endtag(self, tag):
-        if tag == "td":
-            self.rows[-1].append(self._cell)
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell += data
-
-
 def shown_answers(panel) -> dict[str, str]:
     """The table under the menu, as {what: answer}, read back from its HTML."""
-    cells = _Cells()
-    cells.feed(panel.shown.value)
-    return {row[0]: row[1] for row in cells.rows if len(row) == 2}
+    return {row[0]: row[1] for row in table_rows(panel.shown.value) if len(row) == 2}
 
 
 def test_it_opens_on_the_last_decision_before_the_article(case, explorer):

@@ -5,9 +5,9 @@ article, read from the case's own tables."""
 
 import html
 import re
-from html.parser import HTMLParser
 
 import pytest
+from html_tables import table_rows
 
 from casebook.facts.lesson_04 import facts, lesson_factors
 from casebook.model import factor_record, votes
@@ -19,36 +19,12 @@ def explorer(case):
     return factor_explorer(case, lesson_factors(case).index)
 
 
-class _Rows(HTMLParser):
-    """The header and the text of each row of an HTML table."""
-
-    def __init__(self):
-        super().__init__()
-        self.rows, self._cell = [], None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self._cell = ""
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th"):
-            self.rows[-1].append(self._cell)
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell += data
-
-
 def shown_rows(panel) -> list[dict[str, str]]:
     """The table under the field, one {column: text} per row, read back from its HTML."""
-    parsed = _Rows()
-    parsed.feed(panel.shown.value)
-    if not parsed.rows:
+    parsed = table_rows(panel.shown.value)
+    if not parsed:
         return []
-    header, *rows = parsed.rows
+    header, *rows = parsed
     return [dict(zip(header, row, strict=True)) for row in rows]
 
 
