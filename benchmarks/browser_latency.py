@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,6 +27,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))
 
 from casebook import load_case  # noqa: E402
+from casebook.lab_server import start_jupyterlab  # noqa: E402
 from casebook.model import ach  # noqa: E402
 from casebook.widgets.ach import cell_name, item_names  # noqa: E402
 from casebook.widgets.timeline import year_choices  # noqa: E402
@@ -53,30 +51,13 @@ WATCH = """([field, area]) => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start_lab(root: Path) -> tuple[subprocess.Popen, str]:
     for folder in ("notebooks", "lessons_data", "seeds"):
         shutil.copytree(REPO / folder, root / folder)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
-         f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={root / 'workspaces'}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, cwd=root)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/api", timeout=2)
-            return server, url
-        except OSError:
-            time.sleep(0.5)
-    server.terminate()
-    raise SystemExit("JupyterLab did not start within a minute")
+    try:
+        return start_jupyterlab(root)
+    except RuntimeError as error:
+        raise SystemExit(str(error)) from None
 
 
 def controls(case) -> list[tuple[str, str, str, list[str]]]:

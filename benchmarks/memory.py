@@ -26,9 +26,7 @@ import asyncio
 import csv
 import json
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +42,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from run_benchmarks import IMPORTS_ONLY  # noqa: E402
 
+from casebook.lab_server import start_jupyterlab  # noqa: E402
 from casebook.refresh import CurrentEnvironmentKernel  # noqa: E402
 
 TARGET = 1.3  # every lesson's kernel peak within this ratio of the floor's
@@ -88,12 +87,6 @@ def kernel_peak_mb(notebook) -> tuple[float, float]:
 
 
 # -- a student: every lesson through one JupyterLab server ------------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def request(url: str, method: str = "GET", body: dict | None = None) -> dict | str:
     data = None if body is None else json.dumps(body).encode()
     with urllib.request.urlopen(urllib.request.Request(url, data=data, method=method),
@@ -137,24 +130,15 @@ def student_server(notebooks: list[Path]) -> dict[str, float]:
     root = Path(tempfile.mkdtemp(prefix="casebook-memory-"))
     for folder in ("notebooks", "lessons_data", "seeds"):
         shutil.copytree(REPO / folder, root / folder)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     log = open(root / "server.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", f"--ServerApp.root_dir={root}",
-         "--ServerApp.disable_check_xsrf=True",  # a script, not a browser, posts to the API
-         f"--LabApp.workspaces_dir={root / 'workspaces'}"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=root)
     try:
-        for _ in range(240):
-            try:
-                request(f"{url}/api/status")
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("JupyterLab did not start:\n" + (root / "server.log").read_text())
+        # A script, not a browser, posts to the API: no XSRF cookie to send.
+        server, url = start_jupyterlab(root, log, ["--ServerApp.disable_check_xsrf=True"],
+                                       wait_seconds=120)
+    except RuntimeError as error:
+        log.close()
+        raise RuntimeError(f"{error}:\n" + (root / "server.log").read_text()) from None
+    try:
         request(f"{url}/lab")  # what a browser loads first: the page and every setting
         request(f"{url}/lab/api/settings")
         kernel_pids = []
@@ -166,7 +150,7 @@ def student_server(notebooks: list[Path]) -> dict[str, float]:
             cells = [cell.source for cell in nbformat.read(path, as_version=4).cells
                      if cell.cell_type == "code"]
             asyncio.run(run_cells_over_websocket(
-                f"ws://127.0.0.1:{port}/api/kernels/{kernel_id}/channels", cells))
+                f"ws{url.removeprefix('http')}/api/kernels/{kernel_id}/channels", cells))
             kernel_pids.append(kernel_pid(server.pid, kernel_id))
         kernels = [proc_memory_mb(pid) for pid in kernel_pids]
         return {"server peak": proc_memory_mb(server.pid)["VmHWM"],

@@ -6,15 +6,12 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import matplotlib
 import pytest
+
+from casebook.lab_server import start_jupyterlab
 
 matplotlib.use("Agg")  # widgets and plots are tested headlessly
 
@@ -98,12 +95,6 @@ needs_browser = pytest.mark.skipif(
     "run the browser tests")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     """A JupyterLab server on a copy of the course, so autosave never touches the repo."""
@@ -121,24 +112,13 @@ def lab(tmp_path_factory):
         (user_settings / extension).mkdir(parents=True, exist_ok=True)
         (user_settings / extension / f"{plugin}.jupyterlab-settings").write_text(
             json.dumps(values), encoding="utf-8")
-    port = free_port()
     log = open(root / "server.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
-         f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={root / 'workspaces'}",
-         f"--LabApp.user_settings_dir={user_settings}"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=root)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/api/status", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.terminate()
-        pytest.fail("JupyterLab did not start:\n" + (root / "server.log").read_text())
+    try:
+        server, url = start_jupyterlab(
+            root, log, [f"--LabApp.user_settings_dir={user_settings}"], wait_seconds=60)
+    except RuntimeError as error:
+        log.close()
+        pytest.fail(f"{error}:\n" + (root / "server.log").read_text())
     yield url
     server.terminate()
     server.wait(timeout=30)

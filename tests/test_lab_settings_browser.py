@@ -14,15 +14,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
 from casebook import lab_settings
-from conftest import REPO, free_port, needs_browser
+from casebook.lab_server import start_jupyterlab
+from conftest import REPO, needs_browser
 
 pytestmark = needs_browser
 
@@ -45,23 +43,13 @@ def start_lab(root, with_course_settings: bool, log):
     for folder in ("lessons_data", "seeds"):
         shutil.copytree(REPO / folder, root / folder)
     shutil.copy(REPO / "notebooks" / LESSON, root / "notebooks" / LESSON)
-    port = free_port()
     env = dict(os.environ, JUPYTERLAB_DIR=str(app_dir), JUPYTER_CONFIG_DIR=str(root / "config"))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
-         f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={root / 'workspaces'}",
-         f"--LabApp.user_settings_dir={root / 'user-settings'}"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=root, env=env)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/api/status", timeout=1)
-            return url, server
-        except OSError:
-            time.sleep(0.5)
-    server.terminate()
-    pytest.fail("JupyterLab did not start:\n" + (root / "server.log").read_text())
+    try:
+        server, url = start_jupyterlab(
+            root, log, [f"--LabApp.user_settings_dir={root / 'user-settings'}"], env=env)
+    except RuntimeError as error:
+        pytest.fail(f"{error}:\n" + (root / "server.log").read_text())
+    return url, server
 
 
 def settings_defaults(url: str, plugin_id: str) -> dict:
