@@ -14,6 +14,8 @@ from casebook.build import (
     NOTES_TAG,
     SOLUTION_TAG,
     STAMP,
+    WITHHELD_TAG,
+    WITHHELD_TEXT,
     BuildError,
     build_course,
     ready_lessons,
@@ -86,8 +88,21 @@ def test_student_copies_hold_no_answer_and_every_other_cell(built):
         answers = [c for c in source["cells"] if SOLUTION_TAG in tags(c)]
         kept = [c for c in source["cells"] if SOLUTION_TAG not in tags(c)]
         assert answers, f"{name}: no answer cells to leave out"
-        assert len(copy["cells"]) == len(source["cells"]) - len(answers)
-        assert [c["id"] for c in copy["cells"]] == [c["id"] for c in kept]
+        # Where each run of answer cells was, one line says the answers are left out.
+        expected, previous = [], None
+        for cell in source["cells"]:
+            if SOLUTION_TAG not in tags(cell):
+                if previous is not None and SOLUTION_TAG in tags(previous):
+                    expected.append(f"{previous['id']}-withheld")
+                expected.append(cell["id"])
+            previous = cell
+        if SOLUTION_TAG in tags(source["cells"][-1]):
+            expected.append(f"{source['cells'][-1]['id']}-withheld")
+        assert [c["id"] for c in copy["cells"]] == expected
+        withheld = [c for c in copy["cells"] if WITHHELD_TAG in tags(c)]
+        assert len(withheld) == len(expected) - len(kept) >= 1
+        assert all(readable(c) == WITHHELD_TEXT for c in withheld)
+        copy = {**copy, "cells": [c for c in copy["cells"] if WITHHELD_TAG not in tags(c)]}
         # Exercises, checks and their stored outputs are kept as they are.
         assert [c["outputs"] for c in copy["cells"] if c["cell_type"] == "code"] == \
             [c["outputs"] for c in kept if c["cell_type"] == "code"]
@@ -184,8 +199,9 @@ def test_a_small_course_builds_both_kinds(tmp_path):
     build_course("student", tmp_path / "student", root=root)
     build_course("instructor", tmp_path / "instructor", root=root)
     student = read_notebook(tmp_path / "student" / "notebooks" / "01_alpha.ipynb")
-    assert [c["id"] for c in student["cells"]] == ["q", "c"]
-    assert student["cells"][1]["outputs"] == []  # the check's output gave the answer away
+    assert [c["id"] for c in student["cells"]] == ["q", "a-withheld", "c"]
+    assert cell_text(student["cells"][1]) == WITHHELD_TEXT
+    assert student["cells"][2]["outputs"] == []  # the check's output gave the answer away
     assert not (tmp_path / "student" / "notebooks" / "03_gamma.ipynb").exists()  # a draft
     teacher = read_notebook(tmp_path / "instructor" / "notebooks" / "02_beta.ipynb")
     assert [c["id"] for c in teacher["cells"]][1:] == ["q", "a", "c"]

@@ -6,7 +6,8 @@ link: the glossary, the position memo template), ``lessons_data/`` (the case) an
 (the article as given, which the lessons cite); an instructor build adds ``instructors/``.
 
 - **Student copies** leave out every cell tagged ``solution`` (the answer blocks, which are
-  ``<details>`` blocks: a test checks that every cell holding one carries the tag) and clear
+  ``<details>`` blocks: a test checks that every cell holding one carries the tag), put a
+  line saying so (tagged ``answers-withheld``) where they were, and clear
   the outputs of cells tagged ``answer-output`` (an output that would give an answer away);
   the exercises, their checks and every other output stay.
 - **Instructor copies** keep every cell and open with the lesson's teaching notes
@@ -32,6 +33,10 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 SOLUTION_TAG = "solution"  # an answer block: left out of student copies
 ANSWER_OUTPUT_TAG = "answer-output"  # an output that gives an answer away: cleared for students
 NOTES_TAG = "teaching-notes"  # the first cell of an instructor copy
+WITHHELD_TAG = "answers-withheld"  # where a student copy left answers out, a line saying so
+# The lessons say "open the block below": a student copy says where the block went instead.
+WITHHELD_TEXT = ("*The answers are left out of this copy of the lesson: your teacher goes "
+                 "through them with you.*")
 KINDS = ("student", "instructor")
 STAMP = ".casebook-build.json"
 ANSWER_MARK = "<details"  # how the course writes an answer block
@@ -94,12 +99,36 @@ def untagged_answers(notebook) -> list[int]:
             if holds_answer(cell) and SOLUTION_TAG not in cell.get("metadata", {}).get("tags", [])]
 
 
+def with_withheld_notes(notebook):
+    """``notebook`` with a short cell tagged ``answers-withheld`` after each run of answer
+    cells, saying that the answers are left out (the answer cells are still there).
+
+    >>> book = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_markdown_cell("Q", id="q"),
+    ...     nbformat.v4.new_markdown_cell("<details>A</details>", id="a",
+    ...                                   metadata={"tags": ["solution"]})])
+    >>> [c.id for c in with_withheld_notes(book).cells]
+    ['q', 'a', 'a-withheld']
+    """
+    cells = []
+    for index, cell in enumerate(notebook.cells):
+        cells.append(cell)
+        following = notebook.cells[index + 1] if index + 1 < len(notebook.cells) else None
+        if (SOLUTION_TAG in cell.metadata.get("tags", [])
+                and (following is None or SOLUTION_TAG not in following.metadata.get("tags", []))):
+            cells.append(nbformat.v4.new_markdown_cell(
+                WITHHELD_TEXT, id=f"{cell.id}-withheld"[:64], metadata={"tags": [WITHHELD_TAG]}))
+    notebook.cells = cells
+    return notebook
+
+
 def student_copy(notebook):
-    """A copy of ``notebook`` without its answer cells and with the outputs that give an
-    answer away cleared (nbconvert's TagRemovePreprocessor)."""
+    """A copy of ``notebook`` without its answer cells, a line saying so where they were, and
+    with the outputs that give an answer away cleared (nbconvert's TagRemovePreprocessor)."""
     remover = TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG},
                                     remove_all_outputs_tags={ANSWER_OUTPUT_TAG}, enabled=True)
-    copy, _ = remover.preprocess(nbformat.from_dict(json.loads(json.dumps(notebook))), {})
+    copy, _ = remover.preprocess(
+        with_withheld_notes(nbformat.from_dict(json.loads(json.dumps(notebook)))), {})
     for cell in copy.cells:
         if ANSWER_OUTPUT_TAG in cell.metadata.get("tags", []) and cell.cell_type == "code":
             cell.execution_count = None
