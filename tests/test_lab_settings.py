@@ -32,11 +32,14 @@ def test_the_settings_file_is_json_with_keys_and_values_that_jupyterlab_defines(
     overrides = lab_settings.read_overrides()
     assert overrides, "the settings file is empty"
     for plugin_id, values in overrides.items():
-        properties = installed_schema(plugin_id)["properties"]
+        schema = installed_schema(plugin_id)
+        properties = schema["properties"]
         for key, value in values.items():
             assert key in properties, (
                 f"{plugin_id}: JupyterLab has no setting {key!r}; it has {sorted(properties)}")
-            jsonschema.validate(value, properties[key])  # raises, naming the value, if invalid
+            # The setting's schema with the plugin's definitions, which it may refer to.
+            setting = {**properties[key], "definitions": schema.get("definitions", {})}
+            jsonschema.validate(value, setting)  # raises, naming the value, if invalid
             assert value != properties[key]["default"], (
                 f"{plugin_id} {key}: {value!r} is already JupyterLab's default")
 

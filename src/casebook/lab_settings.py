@@ -1,5 +1,7 @@
 """The course's JupyterLab settings: defaults that keep JupyterLab's own prompts out of a
-student's way (no "Jupyter news" question, no update check that calls a website).
+student's way (no "Jupyter news" question, no update check that calls a website), and keep
+the letters pressed on a slider's handle away from the notebook's shortcuts (each bound, on a
+focused handle only, to a command no extension defines: tests/keyboard_in_jupyterlab.md).
 
 They live in ``lab_settings/casebook.json`` at the top of the course folder. JupyterLab reads
 every ``*.json`` file in ``{sys.prefix}/share/jupyter/lab/settings/overrides.d/`` as new
