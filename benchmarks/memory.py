@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import shutil
 import statistics
@@ -42,6 +41,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from run_benchmarks import IMPORTS_ONLY  # noqa: E402
 
+from casebook.build import ready_lessons  # noqa: E402
 from casebook.lab_server import start_jupyterlab  # noqa: E402
 from casebook.refresh import CurrentEnvironmentKernel  # noqa: E402
 
@@ -66,9 +66,7 @@ def proc_memory_mb(pid: int) -> dict[str, float]:
 
 def ready_notebooks() -> list[Path]:
     """The ready lessons of ``lessons.csv``, in its order."""
-    with open(REPO / "lessons_data" / "lessons.csv", newline="", encoding="utf-8") as file:
-        rows = list(csv.DictReader(file))
-    return [REPO / "notebooks" / row["notebook"] for row in rows if row["status"] == "ready"]
+    return [REPO / "notebooks" / row["notebook"] for row in ready_lessons(REPO)]
 
 
 def kernel_peak_mb(notebook) -> tuple[float, float]:

@@ -5,7 +5,6 @@ that would leave the machine blocked."""
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import html
 import http.server
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from casebook import site
+from casebook.build import ready_lessons as course_ready_lessons
 from conftest import REPO, needs_browser
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -44,8 +44,7 @@ def built(tmp_path_factory) -> Path:
 
 
 def ready_lessons() -> list[dict]:
-    with (REPO / "lessons_data" / "lessons.csv").open(newline="", encoding="utf-8") as handle:
-        return [row for row in csv.DictReader(handle) if row["status"] == "ready"]
+    return course_ready_lessons(REPO)
 
 
 def notebook(row: dict) -> dict:

@@ -14,7 +14,6 @@ output folder that holds anything but an earlier site is refused.
 from __future__ import annotations
 
 import base64
-import csv
 import fnmatch
 import hashlib
 import io
@@ -28,6 +27,9 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from .build import BuildError, ready_lessons
+from .text import count
 
 COURSE_FOLDER = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = Path("build") / "site"
@@ -187,19 +189,6 @@ def unpack(package: NpmPackage, tarball: bytes, target: Path) -> list[Path]:
     return written
 
 
-def ready_notebooks(lessons_csv: Path) -> list[str]:
-    """The notebook file of each ready lesson, in the order of ``lessons_csv``.
-
-    >>> import tempfile
-    >>> table = Path(tempfile.mkdtemp()) / "lessons.csv"
-    >>> _ = table.write_text("lesson_id,status,notebook\\na,ready,a.ipynb\\nb,draft,b.ipynb\\n")
-    >>> ready_notebooks(table)
-    ['a.ipynb']
-    """
-    with lessons_csv.open(newline="", encoding="utf-8") as handle:
-        return [row["notebook"] for row in csv.DictReader(handle) if row["status"] == "ready"]
-
-
 def page(path: str) -> str:
     """A table-of-contents entry: the path without its suffix.
 
@@ -296,8 +285,10 @@ def check_out_folder(out: Path) -> None:
 
 def site_sources(course: Path) -> tuple[list[str], list[str], list[str]]:
     """(lessons, reference pages, instructor notes) of the course, as paths relative to it."""
-    notebooks = [f"notebooks/{name}"
-                 for name in ready_notebooks(course / "lessons_data" / "lessons.csv")]
+    try:
+        notebooks = [f"notebooks/{row['notebook']}" for row in ready_lessons(course)]
+    except BuildError as error:
+        raise SiteError(" ".join(error.lines)) from None
     missing = [name for name in notebooks if not (course / name).is_file()]
     if missing:
         raise SiteError(f"lessons_data/lessons.csv lists ready lessons without a notebook: "
@@ -360,8 +351,8 @@ def build_site(course: Path = COURSE_FOLDER, out: Path | None = None,
             shutil.rmtree(out)  # an earlier site (check_out_folder said so)
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(html, out)
-    count = f"{len(lessons)} lesson" + ("" if len(lessons) == 1 else "s")
-    print(f"Built the site of {count} into {out}: open {out / 'index.html'}.")
+    print(f"Built the site of {count(len(lessons), 'lesson')} into {out}: open "
+          f"{out / 'index.html'}.")
     if repository == PLACEHOLDER_REPOSITORY:
         print("Its Binder buttons point at the placeholder OWNER/REPO: write the course's "
               "public address as [project.urls] Repository in pyproject.toml and build again.")

@@ -23,11 +23,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..dates import PartialDate
-from ..text import joined
-from . import votes
+from ..text import count, joined
+from . import votes, weights
 
 FITS, AGAINST, PARTLY, NO_PREDICTION = "yes", "no", "partly", "no prediction (0)"
-PREDICTED = {1: "supported", -1: "opposed"}  # behaviour.csv's ``observed`` a factor predicts
 
 
 def factor_choices(factors: pd.DataFrame, factor_ids) -> list[tuple[str, str]]:
@@ -54,9 +53,12 @@ def fit(observed: str, effect: int) -> str:
     """
     if effect == 0:
         return NO_PREDICTION
-    if observed == "mixed":
+    # What lesson 06's model predicts with all the weight on this factor: the stance of the
+    # effect's sign; an act explained by "undecided" (a mixed one) fits only partly.
+    explained_by = weights.EXPLAINED_BY[observed]
+    if explained_by == weights.UNDECIDED:
         return PARTLY
-    return FITS if PREDICTED[1 if effect > 0 else -1] == observed else AGAINST
+    return FITS if explained_by == weights.STANCE_OF_CODE[1 if effect > 0 else -1] else AGAINST
 
 
 def factor_table(behaviour: pd.DataFrame, effects: pd.DataFrame, options: pd.DataFrame,
@@ -114,10 +116,6 @@ def fit_counts(table: pd.DataFrame, when: str = votes.BEFORE) -> dict[str, int]:
             for answer in (FITS, AGAINST, PARTLY, NO_PREDICTION)}
 
 
-def _acts(count: int) -> str:
-    return f"{count} act" if count == 1 else f"{count or 'no'} acts"
-
-
 def factor_sentence(table: pd.DataFrame, factor_label: str, actor_name: str,
                     article_day: str) -> str:
     """What ``factor_table`` shows, in one sentence: of the acts a reader on the article's
@@ -134,7 +132,7 @@ def factor_sentence(table: pd.DataFrame, factor_label: str, actor_name: str,
     counts = fit_counts(table)
     known = sum(counts.values())
     after = int((table["when"] == votes.AFTER).sum())
-    later = f"{_acts(after)} came after (hindsight)"
+    later = f"{count(after, 'act')} came after (hindsight)"
     if not known:
         return (f"{factor_label}: no act of {actor_name}'s on record before the article "
                 f"({article_day}) bears on a stance the course codes for it; {later}.")
@@ -148,8 +146,8 @@ def factor_sentence(table: pd.DataFrame, factor_label: str, actor_name: str,
         silent = counts[NO_PREDICTION]
         parts.append(f"{silent} {'is on a stance' if silent == 1 else 'are on stances'} "
                      f"coded 0 for it")
-    return (f"{factor_label}: of {actor_name}'s {_acts(known)} on record before the article "
-            f"({article_day}), {joined(parts)}; {later}.")
+    return (f"{factor_label}: of {actor_name}'s {count(known, 'act')} on record before the "
+            f"article ({article_day}), {joined(parts)}; {later}.")
 
 
 def coded_differently(effects: pd.DataFrame, options: pd.DataFrame, factor_id: str,

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..case import Case
-from ..display import Panel, figure_bundle, table_html
+from ..display import Panel, figure_bundle, scrolling_table_html
 from ..model.timeline import day_text, known_on, lanes_of, timeline_table, year_span
 from ..plots.timeline import explorer_timeline_chart
 from .controls import Choice, choice_keys, keys_html
@@ -64,11 +64,7 @@ def events_html(shown: pd.DataFrame) -> str:
         return "<p>No event of the timeline matches these choices.</p>"
     heading = f"<p><b>{len(shown)} event{'s' * (len(shown) != 1)}</b> in view</p>"
     table = shown.assign(date=shown["date"].map(str))[TABLE_COLUMNS]
-    # A box that scrolls must take the keyboard focus, or a keyboard user cannot scroll it;
-    # its role and name tell a screen reader what it holds.
-    return (heading + '<div style="max-height:30em;overflow-y:auto" tabindex="0" '
-            'role="region" aria-label="Events in view">'
-            + table_html(table, widths=TABLE_WIDTHS) + "</div>")
+    return heading + scrolling_table_html(table, "Events in view", widths=TABLE_WIDTHS)
 
 
 def timeline_explorer(case: Case) -> Panel:
