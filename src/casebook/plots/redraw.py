@@ -27,17 +27,16 @@ with a margin for the box drawn behind it). An axes title in a group must be pla
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Hashable
 
-import numpy as np
-import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+
+from .weights import png_of  # the course's quick PNG writer, shared with lessons 06 and 08
 
 DPI = 100  # the resolution of every lesson's PNG
 KEPT = 32  # groups' pixels kept for pasting (a legend or a row of labels: under 0.3 MB each)
@@ -82,7 +81,7 @@ class QuickCanvas:
             near = texts + [other for other_name, other in boxes.items() if other_name != name]
             alone = not any(box.overlaps(other) for other in near)
             self._paste((name, key), parts, box, alone)
-        return png_bytes(np.asarray(self.canvas.buffer_rgba()))
+        return png_of(self.canvas)
 
     def _paste(self, key, parts: list, box: Bbox, alone: bool) -> None:
         """Paste the kept pixels of ``parts``, or draw them and keep their pixels; parts not
@@ -96,25 +95,6 @@ class QuickCanvas:
             if len(self.kept) >= KEPT:
                 del self.kept[next(iter(self.kept))]
             self.kept[key] = self.canvas.copy_from_bbox(box)
-
-
-def png_bytes(pixels: np.ndarray, level: int = 1) -> bytes:
-    """A lossless PNG of an RGB or RGBA picture (rows, columns, channels), its alpha left
-    out (the figures are opaque), deflated at ``level`` by Pillow (which matplotlib needs
-    anyway). Level 1 writes the course's charts (wide plain areas) in about half the time of
-    the default level, at a similar size.
-
-    >>> import io, PIL.Image
-    >>> picture = np.zeros((2, 3, 4), dtype=np.uint8)
-    >>> picture[1, 2] = (255, 0, 0, 255)
-    >>> png = png_bytes(picture)
-    >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n", PIL.Image.open(io.BytesIO(png)).getpixel((2, 1))
-    (True, (255, 0, 0))
-    """
-    buffer = io.BytesIO()
-    PIL.Image.fromarray(np.ascontiguousarray(pixels[:, :, :3])).save(
-        buffer, format="PNG", compress_level=level)
-    return buffer.getvalue()
 
 
 def _whole_pixels(box: Bbox) -> Bbox:
