@@ -196,7 +196,9 @@ def small_course(root: Path, answer_tags=(SOLUTION_TAG,)) -> Path:
 
 def test_a_small_course_builds_both_kinds(tmp_path):
     root = small_course(tmp_path / "course")
-    build_course("student", tmp_path / "student", root=root)
+    said = build_course("student", tmp_path / "student", root=root)
+    # Two ready lessons, one answer cell each (the line standing in for it is not counted).
+    assert "(2 answer cell(s) left out)" in said[0]
     build_course("instructor", tmp_path / "instructor", root=root)
     student = read_notebook(tmp_path / "student" / "notebooks" / "01_alpha.ipynb")
     assert [c["id"] for c in student["cells"]] == ["q", "a-withheld", "c"]

@@ -201,7 +201,8 @@ def plan_build(kind: str, root: Path) -> Build:
             continue
         if kind == "student":
             copy = student_copy(notebook)
-            build.left_out += len(notebook.cells) - len(copy.cells)
+            build.left_out += sum(SOLUTION_TAG in cell.metadata.get("tags", [])
+                                  for cell in notebook.cells)
         else:
             notes = notes_pages(root, number)
             if len(notes) > 1:
